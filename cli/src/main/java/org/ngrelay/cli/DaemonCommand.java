@@ -1,0 +1,225 @@
+package org.ngrelay.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+import org.ngrelay.core.call.CallConfig;
+import org.ngrelay.core.call.CallManager;
+import org.ngrelay.core.iface.InterfaceSpec;
+import org.ngrelay.core.iface.Interfaces;
+import org.ngrelay.core.net.MediaLoopGroup;
+import org.ngrelay.core.sdp.Addresses;
+import org.ngrelay.ng.NgProcessor;
+import org.ngrelay.ng.command.Commands;
+import org.ngrelay.ng.transport.NgUdpServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The daemon, with rtpengine 10.5's option names and defaults. Every option may also be given in
+ * the config file ({@code --config-file}, section {@code --config-section}, default
+ * {@code [rtpengine]}) under the same name; the command line wins.
+ */
+@Command(name = "ngrelay", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = "Media proxy for SIP proxies speaking rtpengine's ng protocol (a drop-in for rtpengine).",
+        footer = {"", "Example:", "  ngrelay --interface=127.0.0.1 --listen-ng=127.0.0.1:2223 --foreground --log-stderr"})
+public final class DaemonCommand implements Callable<Integer> {
+
+    private static final Logger LOG = Logger.getLogger(DaemonCommand.class.getName());
+
+    /** Where the daemon looks for its config when none is named (rtpengine: /etc/rtpengine/rtpengine.conf). */
+    static final String DEFAULT_CONFIG_FILE = "/etc/ngrelay/ngrelay.conf";
+
+    @Option(names = "--config-file", paramLabel = "FILE",
+            description = "ini file to read options from; 'none' for none (default: " + DEFAULT_CONFIG_FILE + " if it exists)")
+    String configFile;
+
+    @Option(names = "--config-section", paramLabel = "NAME", defaultValue = "rtpengine",
+            description = "section of the config file to use (default: ${DEFAULT-VALUE})")
+    String configSection;
+
+    @Option(names = {"-i", "--interface"}, paramLabel = "[NAME/]IP[!IP]",
+            description = "local address for media, optionally named and with an advertised address after '!'; repeatable (default: 127.0.0.1)")
+    List<String> interfaces = new ArrayList<>();
+
+    @Option(names = {"-n", "--listen-ng"}, paramLabel = "[IP:]PORT",
+            description = "UDP address for ng commands; repeatable (default: 127.0.0.1:2223)")
+    List<String> listenNg = new ArrayList<>();
+
+    @Option(names = {"-m", "--port-min"}, paramLabel = "INT", defaultValue = "30000", description = "lowest media port (default: ${DEFAULT-VALUE})")
+    int portMin;
+
+    @Option(names = {"-M", "--port-max"}, paramLabel = "INT", defaultValue = "40000", description = "highest media port (default: ${DEFAULT-VALUE})")
+    int portMax;
+
+    @Option(names = {"-o", "--timeout"}, paramLabel = "SECS", defaultValue = "60",
+            description = "end an answered call after this long without media (default: ${DEFAULT-VALUE})")
+    int timeout;
+
+    @Option(names = {"-s", "--silent-timeout"}, paramLabel = "SECS", defaultValue = "3600",
+            description = "the same for calls with one-way or held media (default: ${DEFAULT-VALUE})")
+    int silentTimeout;
+
+    @Option(names = {"-a", "--final-timeout"}, paramLabel = "SECS", defaultValue = "0",
+            description = "end any call this long after it began, 0 = never (default: ${DEFAULT-VALUE})")
+    int finalTimeout;
+
+    @Option(names = "--offer-timeout", paramLabel = "SECS", defaultValue = "3600",
+            description = "end a call that got no answer after this long (default: ${DEFAULT-VALUE})")
+    int offerTimeout;
+
+    @Option(names = {"-d", "--delete-delay"}, paramLabel = "SECS", defaultValue = "30",
+            description = "keep a deleted call queryable this long; the delete-delay key overrides it (default: ${DEFAULT-VALUE})")
+    int deleteDelay;
+
+    @Option(names = {"-T", "--tos"}, paramLabel = "INT", defaultValue = "0", description = "IP TOS of media packets (default: ${DEFAULT-VALUE})")
+    int tos;
+
+    @Option(names = {"-p", "--pidfile"}, paramLabel = "FILE", description = "write the process id to this file")
+    Path pidfile;
+
+    @Option(names = {"-f", "--foreground"},
+            description = "stay in the foreground (ngrelay always does; accepted for rtpengine compatibility)")
+    boolean foreground;
+
+    @Option(names = {"-L", "--log-level"}, paramLabel = "0-7", defaultValue = "6",
+            description = "syslog level: 3 errors, 4 warnings, 6 info, 7 debug (default: ${DEFAULT-VALUE})")
+    int logLevel;
+
+    @Option(names = {"-E", "--log-stderr"}, description = "log to stderr (ngrelay logs to stderr in any case)")
+    boolean logStderr;
+
+    @Option(names = "--num-threads", paramLabel = "INT",
+            description = "media threads (default: number of CPU cores)")
+    Integer numThreads;
+
+    @Option(names = {"-t", "--table"}, paramLabel = "INT", hidden = true,
+            description = "rtpengine's kernel table: ngrelay has no kernel module, accepted and ignored")
+    Integer table;
+
+    @Option(names = {"-F", "--no-fallback"}, hidden = true, description = "rtpengine kernel option, accepted and ignored")
+    boolean noFallback;
+
+    /** Set once the daemon is serving (tests wait on it). */
+    final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stop = new CountDownLatch(1);
+    volatile NgUdpServer server;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(logLevel);
+        if (table != null) {
+            LOG.info("--table=" + table + " ignored: ngrelay relays in userspace only");
+        }
+        if (noFallback) {
+            LOG.info("--no-fallback ignored: ngrelay relays in userspace only");
+        }
+        List<InterfaceSpec> specs = new ArrayList<>();
+        for (String value : interfaces.isEmpty() ? List.of("127.0.0.1") : splitAll(interfaces)) {
+            specs.add(InterfaceSpec.parse(value));
+        }
+        List<InetSocketAddress> ngAddresses = new ArrayList<>();
+        for (String value : listenNg.isEmpty() ? List.of("127.0.0.1:2223") : splitAll(listenNg)) {
+            ngAddresses.add(parseListen(value));
+        }
+        CallConfig config = new CallConfig(timeout, silentTimeout, finalTimeout, offerTimeout, deleteDelay, tos);
+        Interfaces ifs = new Interfaces(specs, portMin, portMax);
+        int threads = numThreads != null && numThreads > 0 ? numThreads : Runtime.getRuntime().availableProcessors();
+        try (MediaLoopGroup loops = new MediaLoopGroup(threads)) {
+            CallManager calls = new CallManager(config, ifs, loops);
+            NgProcessor processor = new NgProcessor(new Commands(calls));
+            try (NgUdpServer ng = new NgUdpServer(processor, ngAddresses)) {
+                server = ng;
+                writePidfile();
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));
+                LOG.info("Startup complete, version " + Version.VERSION + " (" + threads + " media threads, ports "
+                        + portMin + "-" + portMax + " on " + interfaces(specs) + ")");
+                started.countDown();
+                stop.await();
+                LOG.info("Shutting down");
+            }
+        } finally {
+            if (pidfile != null) {
+                Files.deleteIfExists(pidfile);
+            }
+        }
+        return 0;
+    }
+
+    /** Ends {@link #call()} (shutdown hook, tests). */
+    void shutdown() {
+        stop.countDown();
+    }
+
+    private static String interfaces(List<InterfaceSpec> specs) {
+        List<String> out = new ArrayList<>();
+        for (InterfaceSpec s : specs) {
+            out.add(s.name() + "/" + Addresses.toText(s.address())
+                    + (s.advertised().equals(s.address()) ? "" : "!" + Addresses.toText(s.advertised())));
+        }
+        return String.join(", ", out);
+    }
+
+    private void writePidfile() throws IOException {
+        if (pidfile != null) {
+            Files.writeString(pidfile, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** A config-file value may hold several, separated by ';'. */
+    private static List<String> splitAll(List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            for (String part : v.split(";")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code [IP:]PORT}, {@code [IPv6]:PORT}, {@code localhost:PORT}; a port alone listens on all addresses. */
+    static InetSocketAddress parseListen(String value) throws UnknownHostException {
+        String host = null;
+        String port = value;
+        if (value.startsWith("[")) {
+            int close = value.indexOf("]:");
+            if (close < 0) {
+                throw new IllegalArgumentException("invalid address '" + value + "': expected [IPv6]:PORT");
+            }
+            host = value.substring(1, close);
+            port = value.substring(close + 2);
+        } else {
+            int colon = value.lastIndexOf(':');
+            if (colon >= 0 && value.indexOf(':') == colon) {
+                host = value.substring(0, colon);
+                port = value.substring(colon + 1);
+            }
+        }
+        int p;
+        try {
+            p = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid port in '" + value + "'");
+        }
+        if (p < 1 || p > 65535) {
+            throw new IllegalArgumentException("invalid port in '" + value + "'");
+        }
+        if (host == null) {
+            return new InetSocketAddress(p);
+        }
+        InetAddress address = Addresses.parseLiteral(host);
+        // A host name is resolved once, at start-up (the Debian config says localhost:2223).
+        return new InetSocketAddress(address != null ? address : InetAddress.getByName(host), p);
+    }
+}

@@ -1,0 +1,103 @@
+package org.ngrelay.ng.command;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.ngrelay.core.call.CallManager;
+import org.ngrelay.core.call.Dialog;
+import org.ngrelay.core.call.SdpResult;
+
+/**
+ * The ng commands ngrelay answers, by their exact (case-sensitive) rtpengine names. A handler
+ * throws {@link NgError} for a request it cannot take, or returns a future of the reply
+ * (without {@code result}, which the caller adds).
+ */
+public final class Commands {
+
+    /** rtpengine's default for {@code list}. */
+    private static final int LIST_DEFAULT_LIMIT = 32;
+
+    private final CallManager calls;
+    private final Map<String, Function<NgRequest, CompletableFuture<Map<String, Object>>>> handlers = new LinkedHashMap<>();
+
+    public Commands(CallManager calls) {
+        this.calls = calls;
+        handlers.put("ping", r -> CompletableFuture.completedFuture(result("pong")));
+        handlers.put("offer", r -> offerAnswer(r, false));
+        handlers.put("answer", r -> offerAnswer(r, true));
+        handlers.put("delete", this::delete);
+        handlers.put("query", this::query);
+        handlers.put("list", this::list);
+    }
+
+    /** @return null when the command is not one ngrelay knows */
+    public Function<NgRequest, CompletableFuture<Map<String, Object>>> handler(String command) {
+        return handlers.get(command);
+    }
+
+    static String requireCallId(NgRequest r) {
+        String callId = r.string("call-id");
+        if (callId == null || callId.isEmpty()) {
+            throw new NgError(NgError.NO_CALL_ID);
+        }
+        return callId;
+    }
+
+    static Map<String, Object> result(String result) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("result", result);
+        return m;
+    }
+
+    private CompletableFuture<Map<String, Object>> offerAnswer(NgRequest r, boolean answer) {
+        OfferAnswerParser.Parsed parsed = OfferAnswerParser.parse(r, answer);
+        CompletableFuture<SdpResult> future = answer ? calls.answer(parsed.request()) : calls.offer(parsed.request());
+        return future.thenApply(sdp -> {
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("sdp", sdp.sdp());
+            String warning = join(parsed.warning(), sdp.warning());
+            if (warning != null) {
+                reply.put("warning", warning);
+            }
+            reply.put("result", "ok");
+            return reply;
+        });
+    }
+
+    private static String join(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + "; " + b;
+    }
+
+    private CompletableFuture<Map<String, Object>> delete(NgRequest r) {
+        Dialog dialog = new Dialog(requireCallId(r), r.string("from-tag"), r.string("to-tag"), r.string("via-branch"));
+        return calls.delete(dialog, r.integer("delete-delay"), r.flag("fatal")).thenApply(result -> {
+            Map<String, Object> reply = result.stats() != null ? QueryReply.of(result.stats()) : new LinkedHashMap<>();
+            if (result.warning() != null) {
+                reply.put("warning", result.warning());
+            }
+            reply.put("result", "ok");
+            return reply;
+        });
+    }
+
+    private CompletableFuture<Map<String, Object>> query(NgRequest r) {
+        return calls.query(Dialog.of(requireCallId(r))).thenApply(snapshot -> {
+            Map<String, Object> reply = QueryReply.of(snapshot);
+            reply.put("result", "ok");
+            return reply;
+        });
+    }
+
+    private CompletableFuture<Map<String, Object>> list(NgRequest r) {
+        Integer limit = r.integer("limit");
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("calls", new ArrayList<Object>(calls.list(limit != null && limit >= 0 ? limit : LIST_DEFAULT_LIMIT)));
+        reply.put("result", "ok");
+        return CompletableFuture.completedFuture(reply);
+    }
+}

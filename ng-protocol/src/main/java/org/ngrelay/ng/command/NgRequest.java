@@ -1,0 +1,251 @@
+package org.ngrelay.ng.command;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * One decoded ng dictionary with rtpengine's spelling rules applied once:
+ * <ul>
+ *   <li>keys: a space, hyphen or underscore between words are the same ({@code delete delay},
+ *       {@code delete-delay}, {@code delete_delay}); case matters ({@code ICE}, {@code TOS});</li>
+ *   <li>{@code flags}: words normalised the same way and compared without case; a
+ *       {@code key=value} word sets that key; {@code replace-X}, {@code rtcp-mux-X},
+ *       {@code codec-strip-X} (and mask, offer, except, transcode), {@code SDES-X} and bare
+ *       transport protocols ({@code RTP/AVP}) fill the keys they stand for. Flags never override
+ *       a key the dictionary itself gives.</li>
+ * </ul>
+ */
+public final class NgRequest {
+
+    private static final Logger LOG = Logger.getLogger(NgRequest.class.getName());
+
+    /** Flags ngrelay knows (normalised); anything else is logged and ignored, like rtpengine. */
+    private static final Set<String> KNOWN_FLAGS = Set.of(
+            "trust-address", "sip-source-address", "symmetric", "asymmetric", "unidirectional", "strict-source",
+            "media-handover", "port-latching", "no-port-latching", "no-rtcp-attribute", "full-rtcp-attribute",
+            "loop-protect", "original-sendrecv", "record-call", "fatal", "fast", "all", "pause", "reset",
+            "force", "force-answer", "no-redis-update", "generate-mid", "pierce-nat", "nat-wait", "provisional",
+            "debug", "discard-recording", "single-leg", "siprec", "inactive", "directional", "bidirectional",
+            "allow-transcoding", "inject-dtmf", "trickle-ice", "reject-ice", "strip-extmap", "always-transcode",
+            "static-codecs", "single-codec", "reuse-codecs", "allow-asymmetric-codecs", "allow-no-codec-media");
+
+    private static final Set<String> TRANSPORTS = Set.of("RTP/AVP", "RTP/SAVP", "RTP/AVPF", "RTP/SAVPF",
+            "UDP/TLS/RTP/SAVP", "UDP/TLS/RTP/SAVPF");
+
+    private static final String[] CODEC_VERBS = {"strip", "mask", "offer", "except", "transcode", "consume", "accept", "set", "ignore"};
+
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Set<String> flags = new LinkedHashSet<>();
+    private final String command;
+
+    public NgRequest(Map<String, Object> dict) {
+        for (Map.Entry<String, Object> e : dict.entrySet()) {
+            values.putIfAbsent(normaliseKey(e.getKey()), e.getValue());
+        }
+        Object c = values.get("command");
+        this.command = c instanceof String s ? s : null;
+        Object rawFlags = values.get("flags");
+        if (rawFlags instanceof List<?> list) {
+            for (Object f : list) {
+                if (f instanceof String s) {
+                    flag(s);
+                }
+            }
+        } else if (rawFlags instanceof String s) {
+            for (String word : s.trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    flag(word);
+                }
+            }
+        }
+    }
+
+    public static String normaliseKey(String key) {
+        return key.replace(' ', '-').replace('_', '-');
+    }
+
+    private static String normaliseFlag(String flag) {
+        return normaliseKey(flag.trim()).toLowerCase(Locale.ROOT);
+    }
+
+    private void flag(String word) {
+        if (TRANSPORTS.contains(word)) {
+            values.putIfAbsent("transport-protocol", word);
+            return;
+        }
+        int eq = word.indexOf('=');
+        if (eq > 0) {
+            String key = normaliseKey(word.substring(0, eq));
+            String value = word.substring(eq + 1);
+            switch (key.toLowerCase(Locale.ROOT)) {
+                case "direction", "replace", "rtcp-mux", "sdes", "supports" -> addToList(canonicalListKey(key), value);
+                case "ice" -> values.putIfAbsent("ICE", value);
+                case "dtls" -> values.putIfAbsent("DTLS", value);
+                case "tos" -> values.putIfAbsent("TOS", value);
+                default -> {
+                    if (!codecFlag(key, value)) {
+                        values.putIfAbsent(key, value);
+                    }
+                }
+            }
+            return;
+        }
+        String f = normaliseFlag(word);
+        if (f.startsWith("replace-")) {
+            addToList("replace", f.substring("replace-".length()));
+        } else if (f.startsWith("rtcp-mux-")) {
+            addToList("rtcp-mux", f.substring("rtcp-mux-".length()));
+        } else if (f.startsWith("sdes-")) {
+            addToList("SDES", word.substring("SDES-".length()));
+        } else if (f.startsWith("codec-") && codecPrefixed(word)) {
+            return;
+        } else {
+            if (!KNOWN_FLAGS.contains(f)) {
+                LOG.fine(() -> "Unknown flag encountered: '" + word + "'");
+            }
+            flags.add(f);
+        }
+    }
+
+    private static String canonicalListKey(String key) {
+        return switch (key.toLowerCase(Locale.ROOT)) {
+            case "sdes" -> "SDES";
+            default -> key.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** {@code codec-strip=PCMA} */
+    private boolean codecFlag(String key, String value) {
+        for (String verb : CODEC_VERBS) {
+            if (key.equalsIgnoreCase("codec-" + verb)) {
+                addCodec(verb, value);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code codec-strip-PCMA}: the codec name keeps its case. */
+    private boolean codecPrefixed(String word) {
+        String normalised = normaliseKey(word);
+        for (String verb : CODEC_VERBS) {
+            String prefix = "codec-" + verb + "-";
+            if (normalised.regionMatches(true, 0, prefix, 0, prefix.length()) && normalised.length() > prefix.length()) {
+                addCodec(verb, word.substring(prefix.length()));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addCodec(String verb, String codec) {
+        Object existing = values.get("codec");
+        Map<String, Object> codecs;
+        if (existing instanceof Map<?, ?> m) {
+            codecs = new LinkedHashMap<>((Map<String, Object>) m);
+        } else {
+            codecs = new LinkedHashMap<>();
+        }
+        List<Object> list = codecs.get(verb) instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+        list.add(codec);
+        codecs.put(verb, list);
+        values.put("codec", codecs);
+    }
+
+    private void addToList(String key, String value) {
+        Object existing = values.get(key);
+        List<Object> list = existing instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+        list.add(value);
+        values.put(key, list);
+    }
+
+    /** The command, or null when missing or not a string. */
+    public String command() {
+        return command;
+    }
+
+    public boolean flag(String normalisedName, String... aliases) {
+        if (flags.contains(normalisedName)) {
+            return true;
+        }
+        for (String a : aliases) {
+            if (flags.contains(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A string value, or null when absent or not a string. */
+    public String string(String key) {
+        Object v = values.get(key);
+        return v instanceof String s ? s : null;
+    }
+
+    /** A string value, or null when absent; numbers are given as text too. */
+    public String text(String key) {
+        Object v = values.get(key);
+        if (v instanceof String s) {
+            return s;
+        }
+        return v instanceof Number n ? n.toString() : null;
+    }
+
+    /** An integer value (a bencode integer or a decimal string), or null. */
+    public Integer integer(String key) {
+        Object v = values.get(key);
+        if (v instanceof Number n) {
+            return n.intValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A list of strings; a single string counts as a list of one. */
+    public List<String> strings(String key) {
+        Object v = values.get(key);
+        List<String> out = new ArrayList<>();
+        if (v instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof String s) {
+                    out.add(s);
+                } else if (o instanceof Number n) {
+                    out.add(n.toString());
+                }
+            }
+        } else if (v instanceof String s && !s.isEmpty()) {
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** A dictionary value, or an empty map. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> dict(String key) {
+        Object v = values.get(key);
+        return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    /** yes/on/true/1 (record-call style). */
+    public boolean yes(String key) {
+        String v = text(key);
+        return v != null && (v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on") || v.equalsIgnoreCase("true") || v.equals("1"));
+    }
+}

@@ -1,0 +1,169 @@
+package org.ngrelay.ng.command;
+
+import java.net.InetAddress;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.ngrelay.core.call.Dialog;
+import org.ngrelay.core.call.EndpointOptions;
+import org.ngrelay.core.call.IceMode;
+import org.ngrelay.core.call.OfferAnswer;
+import org.ngrelay.core.call.RtcpMuxMode;
+import org.ngrelay.core.sdp.Addresses;
+import org.ngrelay.core.sdp.CodecRules;
+import org.ngrelay.core.sdp.RewriteOptions;
+import org.ngrelay.core.sdp.SdpException;
+import org.ngrelay.core.sdp.SessionDescription;
+
+/** Builds the typed {@link OfferAnswer} from an ng offer or answer, checking what rtpengine checks. */
+final class OfferAnswerParser {
+
+    private static final Logger LOG = Logger.getLogger(OfferAnswerParser.class.getName());
+
+    private OfferAnswerParser() {
+    }
+
+    /** What parsing found that the reply should warn about. */
+    record Parsed(OfferAnswer request, String warning) {
+    }
+
+    static Parsed parse(NgRequest r, boolean answer) {
+        String callId = Commands.requireCallId(r);
+        String fromTag = r.string("from-tag");
+        if (fromTag == null) {
+            throw new NgError(NgError.NO_FROM_TAG);
+        }
+        String toTag = r.string("to-tag");
+        if (answer && toTag == null) {
+            throw new NgError(NgError.NO_TO_TAG);
+        }
+        String sdpText = r.string("sdp");
+        if (sdpText == null || sdpText.isEmpty()) {
+            throw new NgError(NgError.NO_SDP);
+        }
+        SessionDescription sdp;
+        try {
+            sdp = SessionDescription.parse(sdpText);
+        } catch (SdpException e) {
+            throw new NgError(e.reason(), e.getMessage());
+        }
+        if (sdp.media().isEmpty()) {
+            throw new NgError(NgError.NO_MEDIA, "the SDP has no m= line");
+        }
+        StringBuilder warnings = new StringBuilder();
+        OfferAnswer request = new OfferAnswer(
+                new Dialog(callId, fromTag, toTag, r.string("via-branch")),
+                r.string("label"),
+                sdp,
+                endpointOptions(r),
+                rewriteOptions(r, warnings),
+                address(r, "media-address"),
+                addressFamily(r),
+                r.strings("direction"),
+                ice(r),
+                rtcpMux(r),
+                r.flag("loop-protect"),
+                r.integer("TOS") != null ? r.integer("TOS") : -1);
+        transport(r, warnings);
+        return new Parsed(request, warnings.length() == 0 ? null : warnings.toString());
+    }
+
+    private static EndpointOptions endpointOptions(NgRequest r) {
+        InetAddress receivedFrom = null;
+        List<String> rf = r.strings("received-from");
+        if (rf.size() == 2) {
+            receivedFrom = Addresses.parseLiteral(rf.get(1));
+        }
+        boolean sipSource = r.flag("sip-source-address", "sip-source") && receivedFrom != null && !receivedFrom.isAnyLocalAddress();
+        return new EndpointOptions(sipSource, receivedFrom, r.flag("asymmetric"),
+                r.flag("strict-source"), r.flag("media-handover"));
+    }
+
+    private static RewriteOptions rewriteOptions(NgRequest r, StringBuilder warnings) {
+        boolean origin = false;
+        boolean zeroAddress = false;
+        for (String what : r.strings("replace")) {
+            switch (NgRequest.normaliseKey(what).toLowerCase(Locale.ROOT)) {
+                case "origin", "origin-full" -> origin = true;
+                case "zero-address" -> zeroAddress = true;
+                // session-connection: c= is always rewritten (rtpengine 10.5 too); the others change
+                // nothing visible in 10.5 (golden 035).
+                default -> LOG.fine(() -> "replace: '" + what + "' changes nothing");
+            }
+        }
+        Integer ptime = r.integer("ptime");
+        return new RewriteOptions(origin, zeroAddress, r.flag("no-rtcp-attribute"), r.flag("full-rtcp-attribute"),
+                r.flag("original-sendrecv"), null, ptime != null && ptime > 0 ? ptime.toString() : null,
+                codecs(r, warnings));
+    }
+
+    private static CodecRules codecs(NgRequest r, StringBuilder warnings) {
+        Map<String, Object> codec = r.dict("codec");
+        if (codec.isEmpty()) {
+            return CodecRules.NONE;
+        }
+        List<String> transcode = list(codec.get("transcode"));
+        if (!transcode.isEmpty()) {
+            warn(warnings, "Transcoding is not supported by this ngrelay version: codec-transcode " + transcode + " ignored");
+        }
+        return new CodecRules(list(codec.get("strip")), list(codec.get("mask")), list(codec.get("offer")),
+                list(codec.get("except")));
+    }
+
+    private static List<String> list(Object value) {
+        if (value instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        return value instanceof String s ? List.of(s) : List.of();
+    }
+
+    private static InetAddress address(NgRequest r, String key) {
+        String text = r.string(key);
+        return text == null ? null : Addresses.parseLiteral(text);
+    }
+
+    private static Boolean addressFamily(NgRequest r) {
+        String af = r.string("address-family");
+        if (af == null) {
+            return null;
+        }
+        return af.equalsIgnoreCase("IP6") ? Boolean.TRUE : af.equalsIgnoreCase("IP4") ? Boolean.FALSE : null;
+    }
+
+    private static IceMode ice(NgRequest r) {
+        String ice = r.string("ICE");
+        if (ice == null || ice.equalsIgnoreCase("default")) {
+            return IceMode.DEFAULT;
+        }
+        return ice.equalsIgnoreCase("remove") ? IceMode.REMOVE : IceMode.UNSUPPORTED;
+    }
+
+    private static Set<RtcpMuxMode> rtcpMux(NgRequest r) {
+        Set<RtcpMuxMode> modes = EnumSet.noneOf(RtcpMuxMode.class);
+        for (String mode : r.strings("rtcp-mux")) {
+            try {
+                modes.add(RtcpMuxMode.valueOf(mode.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                LOG.fine(() -> "unknown rtcp-mux value '" + mode + "'");
+            }
+        }
+        return modes;
+    }
+
+    private static void transport(NgRequest r, StringBuilder warnings) {
+        String tp = r.string("transport-protocol");
+        if (tp != null && !tp.equals("RTP/AVP") && !tp.equalsIgnoreCase("accept")) {
+            warn(warnings, "transport-protocol " + tp + " is not supported by this ngrelay version: the media protocol was left as offered");
+        }
+    }
+
+    private static void warn(StringBuilder warnings, String text) {
+        if (warnings.length() > 0) {
+            warnings.append("; ");
+        }
+        warnings.append(text);
+    }
+}

@@ -1,0 +1,115 @@
+package org.ngrelay.ng.command;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ngrelay.core.call.CallSnapshot;
+import org.ngrelay.core.sdp.Addresses;
+
+/** rtpengine's {@code query} (and {@code delete} with from-tag) reply dictionary. */
+final class QueryReply {
+
+    private QueryReply() {
+    }
+
+    static Map<String, Object> of(CallSnapshot call) {
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("created", call.createdEpochUs() / 1_000_000);
+        reply.put("created_us", call.createdEpochUs() % 1_000_000);
+        reply.put("last signal", call.lastSignalEpochMs() / 1000);
+        reply.put("SSRC", new LinkedHashMap<>());
+        Map<String, Object> tags = new LinkedHashMap<>();
+        long[] rtp = new long[3];
+        long[] rtcp = new long[3];
+        int untagged = 0;
+        for (CallSnapshot.Party party : call.parties()) {
+            String key = party.tag() != null ? party.tag() : "<untagged " + (++untagged) + ">";
+            tags.put(key, party(party, rtp, rtcp));
+        }
+        reply.put("tags", tags);
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("RTP", counters(rtp[0], rtp[1], rtp[2]));
+        totals.put("RTCP", counters(rtcp[0], rtcp[1], rtcp[2]));
+        reply.put("totals", totals);
+        return reply;
+    }
+
+    private static Map<String, Object> party(CallSnapshot.Party party, long[] rtp, long[] rtcp) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("tag", party.tag() == null ? "" : party.tag());
+        if (party.label() != null) {
+            p.put("label", party.label());
+        }
+        p.put("created", party.createdEpochMs() / 1000);
+        List<Object> peers = new ArrayList<>();
+        for (String peer : party.peerTags()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("tag", peer == null ? "" : peer);
+            s.put("type", "offer/answer");
+            peers.add(s);
+        }
+        p.put("subscriptions", peers);
+        p.put("subscribers", peers);
+        List<Object> medias = new ArrayList<>();
+        for (CallSnapshot.Media media : party.medias()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", (long) media.index());
+            m.put("type", media.type() == null ? "" : media.type());
+            m.put("protocol", media.protocol() == null ? "" : media.protocol());
+            List<Object> streams = new ArrayList<>();
+            for (CallSnapshot.Stream s : media.streams()) {
+                streams.add(stream(s));
+                long[] totals = s.rtcp() ? rtcp : rtp;
+                totals[0] += s.packets();
+                totals[1] += s.bytes();
+                totals[2] += s.errors();
+            }
+            m.put("streams", streams);
+            m.put("flags", new ArrayList<>(media.flags()));
+            medias.add(m);
+        }
+        p.put("medias", medias);
+        return p;
+    }
+
+    private static Map<String, Object> stream(CallSnapshot.Stream s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (s.localAddress() != null) {
+            m.put("local port", (long) s.localPort());
+            m.put("local address", Addresses.toText(s.localAddress()));
+            m.put("family", family(s.localAddress()));
+        }
+        m.put("endpoint", endpoint(s.endpoint()));
+        m.put("advertised endpoint", endpoint(s.advertised()));
+        m.put("last packet", s.lastPacketEpochMs() / 1000);
+        m.put("flags", new ArrayList<>(s.flags()));
+        m.put("stats", counters(s.packets(), s.bytes(), s.errors()));
+        return m;
+    }
+
+    private static Map<String, Object> endpoint(InetSocketAddress a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (a != null) {
+            m.put("family", family(a.getAddress()));
+            m.put("address", Addresses.toText(a.getAddress()));
+            m.put("port", (long) a.getPort());
+        }
+        return m;
+    }
+
+    private static String family(InetAddress a) {
+        return a instanceof Inet6Address ? "IPv6" : "IPv4";
+    }
+
+    private static Map<String, Object> counters(long packets, long bytes, long errors) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("packets", packets);
+        m.put("bytes", bytes);
+        m.put("errors", errors);
+        return m;
+    }
+}

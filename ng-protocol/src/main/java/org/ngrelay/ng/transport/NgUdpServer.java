@@ -1,0 +1,93 @@
+package org.ngrelay.ng.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ngrelay.ng.NgProcessor;
+
+/** {@code --listen-ng}: one UDP socket per address, all on one control thread. */
+public final class NgUdpServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(NgUdpServer.class.getName());
+
+    private final EventLoopGroup group;
+    private final List<Channel> channels = new ArrayList<>();
+
+    public NgUdpServer(NgProcessor processor, List<InetSocketAddress> addresses) throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        try {
+            Bootstrap bootstrap = new Bootstrap()
+                    .group(group)
+                    .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                    .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                    .handler(new Handler(processor));
+            for (InetSocketAddress address : addresses) {
+                Channel ch = bootstrap.bind(address).sync().channel();
+                channels.add(ch);
+                LOG.info("Listening for ng commands on UDP " + ch.localAddress());
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            group.shutdownGracefully();
+            throw e;
+        }
+    }
+
+    /** The bound addresses (with the real port when 0 was asked for). */
+    public List<InetSocketAddress> localAddresses() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (Channel ch : channels) {
+            out.add((InetSocketAddress) ch.localAddress());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        for (Channel ch : channels) {
+            ch.close().syncUninterruptibly();
+        }
+        group.shutdownGracefully().syncUninterruptibly();
+    }
+
+    private static final class Handler extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final NgProcessor processor;
+
+        Handler(NgProcessor processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            ByteBuf content = packet.content();
+            byte[] datagram = ByteBufUtil.getBytes(content);
+            InetSocketAddress sender = packet.sender();
+            Channel channel = ctx.channel();
+            processor.process(datagram, reply ->
+                    channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), sender), channel.voidPromise()));
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.log(Level.WARNING, "ng socket error", cause);
+        }
+    }
+}

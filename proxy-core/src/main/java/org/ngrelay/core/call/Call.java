@@ -1,0 +1,446 @@
+package org.ngrelay.core.call;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.ngrelay.core.iface.LocalInterface;
+import org.ngrelay.core.net.MediaLoop;
+import org.ngrelay.core.sdp.Addresses;
+import org.ngrelay.core.sdp.MediaPlan;
+import org.ngrelay.core.sdp.MediaSection;
+import org.ngrelay.core.sdp.RewriteOptions;
+import org.ngrelay.core.sdp.SdpRewriter;
+import org.ngrelay.core.sdp.SessionDescription;
+
+/**
+ * One call (call-id). Every method runs on {@link #loop}; {@link CallManager} gets there first.
+ */
+final class Call {
+
+    private static final Logger LOG = Logger.getLogger(Call.class.getName());
+    static final String ICE_WARNING = "ICE is not supported by this ngrelay version: ICE attributes were removed";
+
+    private final String id;
+    final MediaLoop loop;
+    private final CallManager manager;
+    final long sequence;
+    private final long createdEpochUs;
+    private final long createdNs;
+    private long lastSignalNs;
+    private long lastSignalEpochMs;
+    private final List<Monologue> monologues = new ArrayList<>();
+    private boolean answered;
+    private long deleteAtNs;
+    boolean destroyed;
+
+    Call(String id, MediaLoop loop, CallManager manager, long sequence) {
+        this.id = id;
+        this.loop = loop;
+        this.manager = manager;
+        this.sequence = sequence;
+        long nowUs = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
+        this.createdEpochUs = nowUs;
+        this.createdNs = System.nanoTime();
+        this.lastSignalNs = createdNs;
+        this.lastSignalEpochMs = nowUs / 1000;
+    }
+
+    String id() {
+        return id;
+    }
+
+    private void touch() {
+        lastSignalNs = System.nanoTime();
+        lastSignalEpochMs = System.currentTimeMillis();
+        deleteAtNs = 0; // signalling after a delayed delete revives the call, as in rtpengine
+    }
+
+    private Monologue byTag(String tag) {
+        if (tag == null) {
+            return null;
+        }
+        for (Monologue m : monologues) {
+            if (tag.equals(m.tag)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private Monologue add(String tag) {
+        Monologue m = new Monologue(this, tag, System.currentTimeMillis());
+        monologues.add(m);
+        return m;
+    }
+
+    private static void link(Monologue a, Monologue b) {
+        a.peer = b;
+        b.peer = a;
+    }
+
+    SdpResult offer(OfferAnswer r) {
+        touch();
+        Monologue from = byTag(r.dialog().fromTag());
+        if (from == null) {
+            from = add(r.dialog().fromTag());
+        }
+        if (r.label() != null) {
+            from.label = r.label();
+        }
+        Monologue to = offerTarget(from, r.dialog().toTag(), r.dialog().viaBranch());
+        link(from, to);
+        SessionDescription sdp = r.sdp();
+        List<MediaPlan> plans = new ArrayList<>();
+        for (int i = 0; i < sdp.media().size(); i++) {
+            MediaSection m = sdp.media().get(i);
+            CallMedia sender = from.media(i);
+            CallMedia recipient = to.media(i);
+            pair(sender, recipient);
+            describe(sender, sdp, i, r.endpoint());
+            recipient.type = m.type();
+            recipient.protocol = m.protocol();
+            boolean senderV6 = sdp.connection(i).address() instanceof Inet6Address;
+            if (m.rejected()) {
+                sender.closePorts();
+                recipient.closePorts();
+                plans.add(MediaPlan.rejected(advertised(null, r.mediaAddress(), pick(r, 1, senderV6))));
+                continue;
+            }
+            ensurePorts(sender, pick(r, 0, senderV6), r.tos());
+            ensurePorts(recipient, pick(r, 1, r.ipv6() != null ? r.ipv6() : senderV6), r.tos());
+            sender.rtcpMuxOffered = m.hasAttribute("rtcp-mux");
+            sender.rtcpMuxModes = r.rtcpMux();
+            boolean offerMux = !r.rtcpMux().contains(RtcpMuxMode.DEMUX)
+                    && (sender.rtcpMuxOffered || r.rtcpMux().contains(RtcpMuxMode.OFFER) || r.rtcpMux().contains(RtcpMuxMode.REQUIRE));
+            // require: the answerer must mux, so no fallback RTCP port is offered (rtpengine 10.5)
+            int rtcpPort = r.rtcpMux().contains(RtcpMuxMode.REQUIRE) ? recipient.rtpPort : recipient.rtpPort + 1;
+            plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
+                    offerMux, recipient.ptime, null));
+        }
+        return new SdpResult(rewrite(sdp, plans, r), iceWarning(r));
+    }
+
+    /** The party an offer is for: named by to-tag, else the dialogue partner of the same branch. */
+    private Monologue offerTarget(Monologue from, String toTag, String viaBranch) {
+        if (toTag != null) {
+            Monologue named = byTag(toTag);
+            if (named != null) {
+                return named;
+            }
+            if (from.peer != null && from.peer.tag == null) {
+                from.peer.tag = toTag;
+                return from.peer;
+            }
+            return add(toTag);
+        }
+        Monologue peer = from.peer;
+        if (peer != null && (viaBranch == null || peer.viaBranch == null || viaBranch.equals(peer.viaBranch))) {
+            if (viaBranch != null) {
+                peer.viaBranch = viaBranch;
+            }
+            return peer;
+        }
+        for (Monologue m : monologues) {
+            if (m.tag == null && viaBranch != null && viaBranch.equals(m.viaBranch)) {
+                return m;
+            }
+        }
+        Monologue branch = add(null);
+        branch.viaBranch = viaBranch;
+        return branch;
+    }
+
+    SdpResult answer(OfferAnswer r) {
+        Monologue from = byTag(r.dialog().fromTag());
+        if (from == null) {
+            throw new CallException(CallException.UNKNOWN_CALL_ID);
+        }
+        touch();
+        Monologue to = answerer(from, r.dialog().toTag(), r.dialog().viaBranch());
+        link(from, to);
+        answered = true;
+        SessionDescription sdp = r.sdp();
+        List<MediaPlan> plans = new ArrayList<>();
+        for (int i = 0; i < sdp.media().size(); i++) {
+            MediaSection m = sdp.media().get(i);
+            CallMedia sender = to.media(i);
+            CallMedia recipient = from.media(i);
+            pair(sender, recipient);
+            describe(sender, sdp, i, r.endpoint());
+            boolean senderV6 = sdp.connection(i).address() instanceof Inet6Address;
+            if (m.rejected()) {
+                sender.closePorts();
+                recipient.closePorts();
+                plans.add(MediaPlan.rejected(advertised(recipient, r.mediaAddress(), pick(r, 0, senderV6))));
+                continue;
+            }
+            ensurePorts(sender, pick(r, 1, senderV6), r.tos());
+            ensurePorts(recipient, pick(r, 0, senderV6), r.tos());
+            sender.rtcpMux = m.hasAttribute("rtcp-mux");
+            Set<RtcpMuxMode> modes = recipient.rtcpMuxModes;
+            // rtpengine 10.5 (golden 089-096): mux towards the offerer if it offered mux and the
+            // answerer muxes too, or the offer said accept or demux; never with reject.
+            recipient.rtcpMux = recipient.rtcpMuxOffered && !modes.contains(RtcpMuxMode.REJECT)
+                    && (sender.rtcpMux || modes.contains(RtcpMuxMode.ACCEPT) || modes.contains(RtcpMuxMode.DEMUX));
+            int rtcpPort = recipient.rtcpMux ? recipient.rtpPort : recipient.rtpPort + 1;
+            Set<String> offered = recipient.formats.isEmpty() ? null : new HashSet<>(recipient.formats);
+            plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
+                    recipient.rtcpMux, recipient.ptime, offered));
+        }
+        return new SdpResult(rewrite(sdp, plans, r), iceWarning(r));
+    }
+
+    /** The party answering: by to-tag, else the pending callee of that branch, which takes the tag. */
+    private Monologue answerer(Monologue from, String toTag, String viaBranch) {
+        Monologue named = byTag(toTag);
+        if (named != null) {
+            return named;
+        }
+        Monologue pending = null;
+        for (Monologue m : monologues) {
+            if (m.tag == null && m.peer == from && (viaBranch == null || viaBranch.equals(m.viaBranch))) {
+                pending = m;
+            }
+        }
+        if (pending == null && from.peer != null && from.peer.tag == null) {
+            pending = from.peer;
+        }
+        if (pending != null) {
+            pending.tag = toTag;
+            return pending;
+        }
+        // Another fork answers: a new party with its own ports (as rtpengine does).
+        return add(toTag);
+    }
+
+    private static void pair(CallMedia a, CallMedia b) {
+        a.peer = b;
+        b.peer = a;
+    }
+
+    /** Records what a party's SDP says about one media section and where to reach it. */
+    private static void describe(CallMedia media, SessionDescription sdp, int index, EndpointOptions options) {
+        MediaSection m = sdp.media().get(index);
+        media.type = m.type();
+        media.protocol = m.protocol();
+        media.ptime = m.ptime();
+        media.direction = sdp.direction(index);
+        media.formats = m.formats();
+        InetAddress address = sdp.connection(index).address();
+        media.zeroAddress = Addresses.isAny(address);
+        if (media.zeroAddress || m.rejected()) {
+            media.rtp.sdpEndpoint(null, options);
+            media.rtcp.sdpEndpoint(null, options);
+            return;
+        }
+        if (options.sipSourceAddress() && options.receivedFrom() != null) {
+            address = options.receivedFrom();
+        }
+        InetAddress rtcpAddress = m.rtcpAddress() != null && !options.sipSourceAddress() ? m.rtcpAddress() : address;
+        media.rtp.sdpEndpoint(new InetSocketAddress(address, m.port()), options);
+        media.rtcp.sdpEndpoint(new InetSocketAddress(rtcpAddress, m.rtcpPort()), options);
+    }
+
+    private void ensurePorts(CallMedia media, LocalInterface iface, int tos) {
+        if (!media.hasPorts()) {
+            media.openPorts(iface, loop, tos >= 0 ? tos : manager.config().tos());
+        }
+    }
+
+    /** direction[0] names the offerer's side, direction[1] the answerer's (rtpengine 10.5). */
+    private LocalInterface pick(OfferAnswer r, int side, boolean ipv6) {
+        String name = r.direction().size() > side ? r.direction().get(side) : null;
+        LocalInterface named = manager.interfaces().select(name, ipv6);
+        return named != null ? named : manager.interfaces().select(null, ipv6);
+    }
+
+    private static InetAddress advertised(CallMedia media, InetAddress mediaAddress, LocalInterface fallback) {
+        if (mediaAddress != null) {
+            return mediaAddress;
+        }
+        if (media != null && media.iface != null) {
+            return media.iface.advertised();
+        }
+        return fallback.advertised();
+    }
+
+    private String rewrite(SessionDescription sdp, List<MediaPlan> plans, OfferAnswer r) {
+        InetAddress origin = null;
+        for (MediaPlan p : plans) {
+            if (p.address() != null) {
+                origin = p.address();
+                break;
+            }
+        }
+        if (origin == null) {
+            origin = manager.interfaces().all().get(0).advertised();
+        }
+        RewriteOptions options = r.loopProtect() ? r.sdpOptions().withLoopProtectTag(manager.loopProtectTag()) : r.sdpOptions();
+        return SdpRewriter.rewrite(sdp, plans, origin, options);
+    }
+
+    private static String iceWarning(OfferAnswer r) {
+        if (r.ice() == IceMode.UNSUPPORTED) {
+            return "ICE mode not supported by this ngrelay version: media is offered without ICE";
+        }
+        if (r.ice() == IceMode.DEFAULT && hasIce(r.sdp())) {
+            return ICE_WARNING;
+        }
+        return null;
+    }
+
+    private static boolean hasIce(SessionDescription sdp) {
+        if (sdp.sessionAttribute("ice-ufrag") != null) {
+            return true;
+        }
+        for (MediaSection m : sdp.media()) {
+            if (m.hasAttribute("ice-ufrag") || m.hasAttribute("candidate")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * rtpengine semantics: a delete naming a known tag (either side) or no tag ends the whole call;
+     * a tag the call does not have leaves it alone with a warning, or an error with {@code fatal}.
+     */
+    DeleteResult delete(Dialog d, int delaySec, boolean fatal) {
+        if ((d.fromTag() != null && byTag(d.fromTag()) == null) || (d.fromTag() == null && d.toTag() != null && byTag(d.toTag()) == null)) {
+            if (fatal) {
+                throw new CallException(CallException.CALL_OR_TAGS_NOT_FOUND);
+            }
+            return new DeleteResult(CallException.CALL_OR_TAGS_NOT_FOUND, null);
+        }
+        CallSnapshot stats = d.fromTag() != null ? snapshot() : null;
+        if (delaySec <= 0) {
+            destroy("deleted");
+        } else {
+            deleteAtNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(delaySec);
+            if (deleteAtNs == 0) {
+                deleteAtNs = 1;
+            }
+            LOG.info(() -> "[" + id + "] Scheduling deletion of call in " + delaySec + " seconds");
+        }
+        return new DeleteResult(null, stats);
+    }
+
+    /** True while no party holds a port: a call whose first offer failed is removed again. */
+    boolean holdsNoPorts() {
+        for (Monologue m : monologues) {
+            for (CallMedia media : m.medias) {
+                if (media.hasPorts()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    void tick(long nowNs) {
+        if (destroyed) {
+            return;
+        }
+        if (deleteAtNs != 0 && nowNs - deleteAtNs >= 0) {
+            destroy("deleted");
+            return;
+        }
+        CallConfig cfg = manager.config();
+        if (cfg.finalTimeoutSec() > 0 && nowNs - createdNs >= TimeUnit.SECONDS.toNanos(cfg.finalTimeoutSec())) {
+            destroy("final_timeout");
+            return;
+        }
+        long last = lastSignalNs;
+        boolean oneWay = false;
+        for (Monologue m : monologues) {
+            last = Math.max(last, m.lastPacketNs());
+            for (CallMedia media : m.medias) {
+                oneWay |= media.hasPorts() && media.oneWay();
+            }
+        }
+        int limitSec = !answered ? cfg.offerTimeoutSec() : oneWay ? cfg.silentTimeoutSec() : cfg.timeoutSec();
+        if (limitSec > 0 && nowNs - last >= TimeUnit.SECONDS.toNanos(limitSec)) {
+            destroy(!answered ? "offer_timeout" : oneWay ? "silent_timeout" : "timeout");
+        }
+    }
+
+    void destroy(String reason) {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        long packets = 0;
+        long bytes = 0;
+        for (Monologue m : monologues) {
+            for (CallMedia media : m.medias) {
+                packets += media.rtp.packets + media.rtcp.packets;
+                bytes += media.rtp.bytes + media.rtcp.bytes;
+            }
+            m.closePorts();
+        }
+        manager.removed(this);
+        long p = packets;
+        long b = bytes;
+        LOG.info(() -> "[" + id + "] Call closed (" + reason + "): " + p + " packets, " + b + " bytes relayed");
+    }
+
+    CallSnapshot snapshot() {
+        long nowNs = System.nanoTime();
+        long nowMs = System.currentTimeMillis();
+        List<CallSnapshot.Party> parties = new ArrayList<>();
+        for (Monologue m : monologues) {
+            List<String> peers = m.peer == null ? List.of() : Collections.singletonList(m.peer.tag);
+            List<CallSnapshot.Media> medias = new ArrayList<>();
+            for (CallMedia media : m.medias) {
+                List<String> flags = new ArrayList<>(List.of("initialized"));
+                String dir = media.direction == null ? "sendrecv" : media.direction;
+                if (dir.equals("sendrecv") || dir.equals("sendonly")) {
+                    flags.add("send");
+                }
+                if (dir.equals("sendrecv") || dir.equals("recvonly")) {
+                    flags.add("recv");
+                }
+                if (media.rtcpMux) {
+                    flags.add("rtcp-mux");
+                }
+                if (media.rtp.options.asymmetric()) {
+                    flags.add("asymmetric");
+                }
+                medias.add(new CallSnapshot.Media(media.index + 1, media.type, media.protocol, flags,
+                        List.of(stream(media, media.rtp, nowNs, nowMs), stream(media, media.rtcp, nowNs, nowMs))));
+            }
+            parties.add(new CallSnapshot.Party(m.tag, m.label, m.createdMs, peers, medias));
+        }
+        return new CallSnapshot(id, createdEpochUs, lastSignalEpochMs, parties);
+    }
+
+    private CallSnapshot.Stream stream(CallMedia media, PacketStream s, long nowNs, long nowMs) {
+        List<String> flags = new ArrayList<>();
+        flags.add(s.isRtcp() ? "RTCP" : "RTP");
+        if (!s.isRtcp() && media.rtcpMux) {
+            flags.add("RTCP");
+        }
+        if (s.sdpEndpoint != null || s.latched) {
+            flags.add("filled");
+        }
+        if (s.confirmed(nowNs)) {
+            flags.add("confirmed");
+        }
+        if (s.options.strictSource()) {
+            flags.add("strict source address");
+        }
+        if (s.options.mediaHandover()) {
+            flags.add("media handover");
+        }
+        long lastPacketMs = s.lastPacketNs == 0 ? createdEpochUs / 1000 : nowMs - TimeUnit.NANOSECONDS.toMillis(nowNs - s.lastPacketNs);
+        return new CallSnapshot.Stream(s.isRtcp(), s.localPort(), media.hasPorts() ? media.iface.address() : null,
+                s.endpoint, s.sdpEndpoint, lastPacketMs, flags, s.packets, s.bytes, s.errors);
+    }
+}

@@ -1,0 +1,26 @@
+package org.ngrelay.core.call;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/** A consistent picture of one call, taken on its loop, for {@code query} and {@code delete}. */
+public record CallSnapshot(String callId, long createdEpochUs, long lastSignalEpochMs, List<Party> parties) {
+
+    /** One monologue; {@code tag} is null for the callee before the answer named it. */
+    public record Party(String tag, String label, long createdEpochMs, List<String> peerTags, List<Media> medias) {
+    }
+
+    public record Media(int index, String type, String protocol, List<String> flags, List<Stream> streams) {
+    }
+
+    /**
+     * @param localAddress null when the stream holds no local port (rejected media)
+     * @param endpoint     where ngrelay sends to the party (learned or from SDP), or null
+     * @param advertised   what the party's SDP said, or null
+     */
+    public record Stream(boolean rtcp, int localPort, InetAddress localAddress, InetSocketAddress endpoint,
+                         InetSocketAddress advertised, long lastPacketEpochMs, List<String> flags,
+                         long packets, long bytes, long errors) {
+    }
+}

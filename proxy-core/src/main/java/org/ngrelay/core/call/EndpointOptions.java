@@ -1,0 +1,18 @@
+package org.ngrelay.core.call;
+
+import java.net.InetAddress;
+
+/**
+ * How ngrelay learns and checks the address of the party that sent the SDP.
+ *
+ * @param sipSourceAddress use {@code receivedFrom} instead of the SDP's c= address (keeping the port)
+ * @param receivedFrom     the SIP message's source ({@code received-from}), or null
+ * @param asymmetric       never learn the endpoint from packets: always send to the SDP address
+ * @param strictSource     after learning, drop packets from any other source
+ * @param mediaHandover    after learning, move to whichever source sends last
+ */
+public record EndpointOptions(boolean sipSourceAddress, InetAddress receivedFrom, boolean asymmetric,
+                              boolean strictSource, boolean mediaHandover) {
+
+    public static final EndpointOptions DEFAULT = new EndpointOptions(false, null, false, false, false);
+}

@@ -1,0 +1,43 @@
+package org.ngrelay.core.call;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One party of a call, named by its SIP tag (null until an answer names the callee). */
+final class Monologue {
+
+    final Call call;
+    String tag;
+    String label;
+    String viaBranch;
+    final long createdMs;
+    Monologue peer;
+    final List<CallMedia> medias = new ArrayList<>();
+
+    Monologue(Call call, String tag, long createdMs) {
+        this.call = call;
+        this.tag = tag;
+        this.createdMs = createdMs;
+    }
+
+    CallMedia media(int index) {
+        while (medias.size() <= index) {
+            medias.add(new CallMedia(this, medias.size()));
+        }
+        return medias.get(index);
+    }
+
+    void closePorts() {
+        for (CallMedia m : medias) {
+            m.closePorts();
+        }
+    }
+
+    long lastPacketNs() {
+        long last = 0;
+        for (CallMedia m : medias) {
+            last = Math.max(last, Math.max(m.rtp.lastPacketNs, m.rtcp.lastPacketNs));
+        }
+        return last;
+    }
+}

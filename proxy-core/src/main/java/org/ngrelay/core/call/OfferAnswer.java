@@ -1,0 +1,40 @@
+package org.ngrelay.core.call;
+
+import java.net.InetAddress;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.ngrelay.core.sdp.RewriteOptions;
+import org.ngrelay.core.sdp.SessionDescription;
+
+/**
+ * A typed offer or answer: everything the ng layer understood of the request.
+ *
+ * @param dialog        call-id and tags ({@code fromTag} is the party that sent {@code sdp})
+ * @param label         the sender's label, or null
+ * @param sdp           the SDP received
+ * @param endpoint      endpoint learning options for the sender's streams
+ * @param sdpOptions    rewriting options for the SDP we send on
+ * @param mediaAddress  {@code media-address}: the address to advertise instead of the interface's
+ * @param ipv6          {@code address-family} towards the recipient: TRUE IP6, FALSE IP4, null as received
+ * @param direction     {@code direction}: interface names [towards sender, towards recipient], may be empty
+ * @param ice           the {@code ICE} key
+ * @param rtcpMux       the {@code rtcp-mux} list
+ * @param loopProtect   {@code loop-protect} flag
+ * @param tos           {@code TOS} for this call's sockets, or -1
+ */
+public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, EndpointOptions endpoint,
+                          RewriteOptions sdpOptions, InetAddress mediaAddress, Boolean ipv6, List<String> direction,
+                          IceMode ice, Set<RtcpMuxMode> rtcpMux, boolean loopProtect, int tos) {
+
+    public OfferAnswer {
+        direction = List.copyOf(direction);
+        rtcpMux = rtcpMux.isEmpty() ? EnumSet.noneOf(RtcpMuxMode.class) : EnumSet.copyOf(rtcpMux);
+    }
+
+    /** A plain request with rtpengine's defaults, for tests and tools. */
+    public static OfferAnswer simple(Dialog dialog, SessionDescription sdp) {
+        return new OfferAnswer(dialog, null, sdp, EndpointOptions.DEFAULT, RewriteOptions.DEFAULT, null, null,
+                List.of(), IceMode.DEFAULT, Set.of(), false, -1);
+    }
+}

@@ -1,0 +1,146 @@
+package org.ngrelay.core.call;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ngrelay.core.net.MediaSocket;
+import org.ngrelay.core.net.PacketHandler;
+import org.ngrelay.core.relay.PacketKind;
+
+/**
+ * One local socket facing one party (RTP or RTCP of one media section), with the party's
+ * endpoint and the counters of what the party sent. The per-packet path lives here: classify,
+ * latch check, count, hand to the opposite leg's socket. Nothing is allocated per packet.
+ */
+public final class PacketStream implements PacketHandler {
+
+    private static final Logger LOG = Logger.getLogger(PacketStream.class.getName());
+    /** rtpengine's default endpoint-learning=delayed: the endpoint is fixed after 3 s of media. */
+    static final long LEARNING_NS = TimeUnit.SECONDS.toNanos(3);
+    private static final long ERROR_LOG_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
+
+    private final CallMedia media;
+    private final boolean rtcp;
+    MediaSocket socket;
+
+    /** Where the SDP says the party receives; null when unknown or on hold (zero address). */
+    InetSocketAddress sdpEndpoint;
+    /** Where we send to the party: learned from its packets, else {@link #sdpEndpoint}. */
+    InetSocketAddress endpoint;
+    EndpointOptions options = EndpointOptions.DEFAULT;
+    boolean latched;
+    long firstPacketNs;
+
+    long packets;
+    long bytes;
+    long errors;
+    long lastPacketNs;
+    private long lastErrorLogNs;
+
+    PacketStream(CallMedia media, boolean rtcp) {
+        this.media = media;
+        this.rtcp = rtcp;
+    }
+
+    public boolean isRtcp() {
+        return rtcp;
+    }
+
+    @Override
+    public void onPacket(ByteBuffer packet, InetSocketAddress source, long nowNs) {
+        int kind = PacketKind.classify(packet);
+        if (kind == PacketKind.STUN || kind == PacketKind.UNKNOWN) {
+            // Not media for a plain-RTP leg (ICE is not negotiated through ngrelay yet): drop, count.
+            error(nowNs, kind == PacketKind.STUN ? "STUN packet on a leg without ICE" : "packet that is not RTP/RTCP/DTLS", source);
+            return;
+        }
+        if (!admit(source, nowNs)) {
+            error(nowNs, "packet from unexpected source with strict-source", source);
+            return;
+        }
+        packets++;
+        bytes += packet.remaining();
+        lastPacketNs = nowNs;
+        CallMedia peer = media.peer;
+        if (peer == null) {
+            return;
+        }
+        boolean sent = rtcp || (kind == PacketKind.RTCP && media.rtcpMux) ? peer.sendRtcp(packet) : peer.sendRtp(packet);
+        if (!sent) {
+            errors++;
+        }
+    }
+
+    /** Endpoint learning (rtpengine's symmetric latching, strict-source, media-handover, asymmetric). */
+    private boolean admit(InetSocketAddress source, long nowNs) {
+        if (options.asymmetric()) {
+            return true;
+        }
+        if (!latched) {
+            latched = true;
+            firstPacketNs = nowNs;
+            endpoint = source;
+            return true;
+        }
+        if (source.equals(endpoint)) {
+            return true;
+        }
+        if (options.mediaHandover() || nowNs - firstPacketNs < LEARNING_NS) {
+            endpoint = source;
+            return true;
+        }
+        return !options.strictSource();
+    }
+
+    /** Sends out of this stream's socket to its party. */
+    boolean transmit(ByteBuffer packet) {
+        InetSocketAddress target = endpoint;
+        return target == null || socket == null || socket.send(packet, target);
+    }
+
+    private void error(long nowNs, String what, InetSocketAddress source) {
+        errors++;
+        if (nowNs - lastErrorLogNs >= ERROR_LOG_INTERVAL_NS) {
+            lastErrorLogNs = nowNs;
+            if (LOG.isLoggable(Level.INFO)) {
+                LOG.info("[" + media.monologue.call.id() + "/" + media.monologue.tag + "] dropped " + what
+                        + " from " + source + " on port " + localPort() + " (" + errors + " errors so far)");
+            }
+        }
+    }
+
+    /** Sets the SDP endpoint; a changed one restarts learning (a re-INVITE moved the party). */
+    void sdpEndpoint(InetSocketAddress newEndpoint, EndpointOptions newOptions) {
+        options = newOptions;
+        if (newEndpoint == null) {
+            // Hold (zero address): keep what was learned, stop sending where nothing was learned.
+            sdpEndpoint = null;
+            if (!latched) {
+                endpoint = null;
+            }
+            return;
+        }
+        if (!newEndpoint.equals(sdpEndpoint) || endpoint == null) {
+            sdpEndpoint = newEndpoint;
+            endpoint = newEndpoint;
+            latched = false;
+        }
+    }
+
+    boolean confirmed(long nowNs) {
+        return latched && nowNs - firstPacketNs >= LEARNING_NS;
+    }
+
+    public int localPort() {
+        return socket == null ? 0 : socket.localAddress().getPort();
+    }
+
+    void close() {
+        if (socket != null) {
+            socket.close();
+            socket = null;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Calls as rtpengine models them: a call (call-id) holds monologues (one per SIP tag), each with
+ * media sections in SDP order, each with an RTP and an RTCP {@link org.ngrelay.core.call.PacketStream}
+ * bound to a local port. All state of a call is touched only on the call's
+ * {@link org.ngrelay.core.net.MediaLoop}; {@link org.ngrelay.core.call.CallManager} is the only
+ * entry point from other threads and hands work over with {@code loop.execute}.
+ */
+package org.ngrelay.core.call;

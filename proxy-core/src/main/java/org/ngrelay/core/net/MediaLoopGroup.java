@@ -1,0 +1,39 @@
+package org.ngrelay.core.net;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The media threads (rtpengine's {@code --num-threads}); calls are spread round-robin. */
+public final class MediaLoopGroup implements AutoCloseable {
+
+    private final MediaLoop[] loops;
+    private final AtomicInteger next = new AtomicInteger();
+
+    public MediaLoopGroup(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("num-threads must be at least 1");
+        }
+        loops = new MediaLoop[threads];
+        for (int i = 0; i < threads; i++) {
+            loops[i] = new NioMediaLoop("media-" + i);
+        }
+    }
+
+    public MediaLoop next() {
+        return loops[Math.floorMod(next.getAndIncrement(), loops.length)];
+    }
+
+    public int size() {
+        return loops.length;
+    }
+
+    public MediaLoop get(int i) {
+        return loops[i];
+    }
+
+    @Override
+    public void close() {
+        for (MediaLoop loop : loops) {
+            loop.shutdown();
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package org.ngrelay.core.net;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A media loop on a plain JDK selector (epoll on Linux) with one reused direct receive buffer.
+ *
+ * <p>Why not Netty here: measured on this kind of machine, a bare NIO loop forwards a packet for
+ * the same CPU as a C epoll forwarder, while Netty epoll costs ~15 % more per packet even tuned
+ * (see docs/performance.md). Each ready socket is read once per wake-up: epoll is level-triggered,
+ * so a second queued datagram wakes us again, and we never pay for a receive that returns nothing.
+ */
+public final class NioMediaLoop implements MediaLoop {
+
+    private static final Logger LOG = Logger.getLogger(NioMediaLoop.class.getName());
+    private static final long TICK_NS = TimeUnit.SECONDS.toNanos(1);
+
+    private final String name;
+    private final Selector selector;
+    private final Thread thread;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65536);
+    private final List<LongConsumer> tickers = new ArrayList<>();
+    private final Consumer<SelectionKey> onReady = this::onReady;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
+
+    public NioMediaLoop(String name) {
+        this.name = name;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector for " + name, e);
+        }
+        this.thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    @Override
+    public void onTick(LongConsumer tick) {
+        run(() -> tickers.add(tick));
+    }
+
+    @Override
+    public MediaSocket open(InetSocketAddress local, int tos, PacketHandler handler) throws IOException {
+        if (!inLoop()) {
+            throw new IllegalStateException("sockets are opened on their loop");
+        }
+        DatagramChannel channel = DatagramChannel.open(local.getAddress() instanceof java.net.Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        try {
+            channel.configureBlocking(false);
+            if (tos > 0) {
+                channel.setOption(StandardSocketOptions.IP_TOS, tos);
+            }
+            channel.bind(local);
+            NioMediaSocket socket = new NioMediaSocket(channel, (InetSocketAddress) channel.getLocalAddress(), handler);
+            channel.register(selector, SelectionKey.OP_READ, socket);
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        running = false;
+        selector.wakeup();
+        if (!inLoop()) {
+            try {
+                stopped.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        long nextTickNs = System.nanoTime() + TICK_NS;
+        try {
+            while (running) {
+                long timeoutMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTickNs - System.nanoTime()));
+                try {
+                    if (tasks.isEmpty()) {
+                        selector.select(onReady, timeoutMs);
+                    } else {
+                        selector.selectNow(onReady);
+                    }
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, name + ": select failed", e);
+                }
+                wakeupPending.set(false);
+                runTasks();
+                long now = System.nanoTime();
+                if (now - nextTickNs >= 0) {
+                    nextTickNs = now + TICK_NS;
+                    runTickers(now);
+                }
+            }
+        } catch (ClosedSelectorException e) {
+            // shut down from inside a task
+        } finally {
+            closeAll();
+            stopped.countDown();
+        }
+    }
+
+    private void onReady(SelectionKey key) {
+        // select(Consumer) dispatches from inside the wake-up, so the clock is read per packet
+        // (~25 ns, well under 1 % of a packet's cost).
+        NioMediaSocket socket = (NioMediaSocket) key.attachment();
+        socket.receiveOnce(receiveBuffer, System.nanoTime());
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                // No exception leaves a task: one broken call must not stop the loop.
+                LOG.log(Level.SEVERE, name + ": task failed", e);
+            }
+        }
+    }
+
+    private void runTickers(long now) {
+        for (int i = 0; i < tickers.size(); i++) {
+            try {
+                tickers.get(i).accept(now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, name + ": timer failed", e);
+            }
+        }
+    }
+
+    private void closeAll() {
+        for (SelectionKey key : selector.keys()) {
+            ((NioMediaSocket) key.attachment()).close();
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing selector", e);
+        }
+    }
+
+    /** One non-blocking datagram channel registered on this loop. */
+    private static final class NioMediaSocket implements MediaSocket {
+        private final DatagramChannel channel;
+        private final InetSocketAddress localAddress;
+        private PacketHandler handler;
+
+        NioMediaSocket(DatagramChannel channel, InetSocketAddress localAddress, PacketHandler handler) {
+            this.channel = channel;
+            this.localAddress = localAddress;
+            this.handler = handler;
+        }
+
+        void receiveOnce(ByteBuffer buffer, long nowNs) {
+            InetSocketAddress source;
+            buffer.clear();
+            try {
+                source = (InetSocketAddress) channel.receive(buffer);
+            } catch (IOException e) {
+                // ICMP port unreachable from an earlier send shows up here on Linux: not fatal.
+                return;
+            }
+            if (source == null) {
+                return;
+            }
+            buffer.flip();
+            try {
+                handler.onPacket(buffer, source, nowNs);
+            } catch (RuntimeException e) {
+                // Conventions: no exception leaves a packet, and a bad packet never closes a socket.
+                LOG.log(Level.WARNING, "packet handler failed on " + localAddress, e);
+            }
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return localAddress;
+        }
+
+        @Override
+        public boolean send(ByteBuffer packet, InetSocketAddress target) {
+            int position = packet.position();
+            try {
+                return channel.send(packet, target) > 0;
+            } catch (IOException e) {
+                return false;
+            } finally {
+                packet.position(position);
+            }
+        }
+
+        @Override
+        public void handler(PacketHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing " + localAddress, e);
+            }
+        }
+    }
+}

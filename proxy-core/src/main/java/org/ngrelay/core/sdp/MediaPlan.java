@@ -1,0 +1,29 @@
+package org.ngrelay.core.sdp;
+
+import java.net.InetAddress;
+import java.util.Set;
+
+/**
+ * What one outgoing media section must say about ngrelay's side.
+ *
+ * @param address        the advertised address for {@code c=}
+ * @param rtpPort        the local RTP port, 0 for a rejected section
+ * @param rtcpPort       the port printed in {@code a=rtcp}: the RTCP port, or {@code rtpPort} once
+ *                       mux is agreed (an offer of mux keeps the fallback port)
+ * @param rtcpMux        print {@code a=rtcp-mux}
+ * @param ptime          ptime to print when the source section has none (rtpengine carries the
+ *                       other side's ptime over), or null
+ * @param allowedFormats in an answer, the payload types the answerer may pick from (what the
+ *                       offerer offered); null for no restriction
+ */
+public record MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean rtcpMux, String ptime,
+                        Set<String> allowedFormats) {
+
+    public static MediaPlan rejected(InetAddress address) {
+        return new MediaPlan(address, 0, 0, false, null, null);
+    }
+
+    public boolean isRejected() {
+        return rtpPort == 0;
+    }
+}
