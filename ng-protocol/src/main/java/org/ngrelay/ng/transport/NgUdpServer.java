@@ -65,7 +65,7 @@ public final class NgUdpServer implements AutoCloseable {
         for (Channel ch : channels) {
             ch.close().syncUninterruptibly();
         }
-        group.shutdownGracefully().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     private static final class Handler extends SimpleChannelInboundHandler<DatagramPacket> {
