@@ -112,6 +112,7 @@ public final class DaemonCommand implements Callable<Integer> {
     /** Set once the daemon is serving (tests wait on it). */
     final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
     volatile NgUdpServer server;
 
     @Override
@@ -140,7 +141,7 @@ public final class DaemonCommand implements Callable<Integer> {
             try (NgUdpServer ng = new NgUdpServer(processor, ngAddresses)) {
                 server = ng;
                 writePidfile();
-                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));
+                Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "shutdown"));
                 LOG.info("Startup complete, version " + Version.VERSION + " (" + threads + " media threads, ports "
                         + portMin + "-" + portMax + " on " + interfaces(specs) + ")");
                 started.countDown();
@@ -151,8 +152,20 @@ public final class DaemonCommand implements Callable<Integer> {
             if (pidfile != null) {
                 Files.deleteIfExists(pidfile);
             }
+            LOG.info("Stopped");
+            stopped.countDown();
         }
         return 0;
+    }
+
+    /** SIGTERM: let {@link #call()} close sockets and remove the pidfile before the JVM halts. */
+    private void stopAndWait() {
+        stop.countDown();
+        try {
+            stopped.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Ends {@link #call()} (shutdown hook, tests). */

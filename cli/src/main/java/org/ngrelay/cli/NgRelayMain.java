@@ -19,6 +19,7 @@ public final class NgRelayMain {
     }
 
     public static void main(String[] args) {
+        Logging.installShutdownSafeManager();
         System.exit(run(new DaemonCommand(), args));
     }
 
