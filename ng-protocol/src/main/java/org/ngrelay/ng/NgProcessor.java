@@ -28,7 +28,8 @@ public final class NgProcessor {
     private static final Logger LOG = Logger.getLogger(NgProcessor.class.getName());
 
     private final Commands commands;
-    private final ReplyCache cache = new ReplyCache(30, TimeUnit.SECONDS, 200_000);
+    /** rtpengine keeps replies about 30 s; 64 MiB holds 30 s of a few thousand requests per second. */
+    private final ReplyCache cache = new ReplyCache(30, TimeUnit.SECONDS, 200_000, 64L << 20);
 
     public NgProcessor(Commands commands) {
         this.commands = commands;

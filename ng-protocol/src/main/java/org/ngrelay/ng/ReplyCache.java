@@ -5,11 +5,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers a retransmitted request (same cookie) with the reply already sent, without executing
- * it again; keyed on the cookie alone, as rtpengine does. Entries live {@link #ttlNs} and the
- * cache never holds more than {@link #maxEntries}: the oldest go first.
+ * it again; keyed on the cookie alone, as rtpengine does. Entries live {@link #ttlNs}, and the
+ * cache never holds more than {@link #maxEntries} entries or {@link #maxBytes} of replies: the
+ * oldest go first.
  */
 public final class ReplyCache {
 
@@ -34,12 +36,15 @@ public final class ReplyCache {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final Queue<Aged> byAge = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
     private final long ttlNs;
     private final int maxEntries;
+    private final long maxBytes;
 
-    public ReplyCache(long ttl, TimeUnit unit, int maxEntries) {
+    public ReplyCache(long ttl, TimeUnit unit, int maxEntries, long maxBytes) {
         this.ttlNs = unit.toNanos(ttl);
         this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -63,8 +68,9 @@ public final class ReplyCache {
 
     public void complete(String cookie, byte[] reply) {
         Entry e = entries.get(cookie);
-        if (e != null) {
+        if (e != null && e.reply == null) {
             e.reply = reply;
+            bytes.addAndGet(reply.length);
         }
     }
 
@@ -72,13 +78,21 @@ public final class ReplyCache {
         return size.get();
     }
 
+    public long bytes() {
+        return bytes.get();
+    }
+
     private void expire(long now) {
         Aged oldest;
         while ((oldest = byAge.peek()) != null
-                && (now - oldest.entry().createdNs > ttlNs || size.get() >= maxEntries)) {
+                && (now - oldest.entry().createdNs > ttlNs || size.get() >= maxEntries || bytes.get() > maxBytes)) {
             if (byAge.remove(oldest)) {
                 entries.remove(oldest.cookie(), oldest.entry());
                 size.decrementAndGet();
+                byte[] reply = oldest.entry().reply;
+                if (reply != null) {
+                    bytes.addAndGet(-reply.length);
+                }
             }
         }
     }
