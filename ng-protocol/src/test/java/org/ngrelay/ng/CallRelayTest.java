@@ -147,6 +147,34 @@ class CallRelayTest {
     }
 
     @Test
+    void deletingOneForkedBranchKeepsTheAnsweredOne() {
+        try (TwoPartyCall call = new TwoPartyCall("fork")) {
+            String callerSdp = Sdps.audio("caller", "127.0.0.1", call.callerRtp.port(), call.callerRtcp.port());
+            Map<String, Object> first = ng.request(dict("command", "offer", "call-id", "fork", "from-tag", TwoPartyCall.FROM_TAG,
+                    "via-branch", "z9hG4bK-1", "sdp", callerSdp));
+            Map<String, Object> second = ng.request(dict("command", "offer", "call-id", "fork", "from-tag", TwoPartyCall.FROM_TAG,
+                    "via-branch", "z9hG4bK-2", "sdp", callerSdp));
+            int branch1 = Sdps.audioPort((String) first.get("sdp"));
+            int branch2 = Sdps.audioPort((String) second.get("sdp"));
+            assertThat(branch2).as("each branch gets its own ports").isNotEqualTo(branch1);
+            call.relayForCallee = new InetSocketAddress("127.0.0.1", branch2);
+            Map<String, Object> answer = ng.request(dict("command", "answer", "call-id", "fork", "from-tag", TwoPartyCall.FROM_TAG,
+                    "to-tag", TwoPartyCall.TO_TAG, "via-branch", "z9hG4bK-2",
+                    "sdp", Sdps.audio("callee", "127.0.0.1", call.calleeRtp.port(), call.calleeRtcp.port())));
+            call.relayForCaller = new InetSocketAddress("127.0.0.1", Sdps.audioPort((String) answer.get("sdp")));
+            int used = relay.interfaces().portsUsed();
+            assertThat(ng.request(dict("command", "delete", "call-id", "fork", "from-tag", TwoPartyCall.FROM_TAG,
+                    "via-branch", "z9hG4bK-1"))).containsEntry("result", "ok");
+            assertThat(relay.interfaces().portsUsed()).as("branch 1's pair is free").isEqualTo(used - 2);
+            assertThat(relay.calls().list(10)).containsExactly("fork");
+            call.assertRtpBothWays();
+            assertThat(ng.request(dict("command", "delete", "call-id", "fork", "from-tag", TwoPartyCall.FROM_TAG)))
+                    .containsEntry("result", "ok");
+            assertThat(relay.interfaces().portsUsed()).isZero();
+        }
+    }
+
+    @Test
     void listShowsCallsInCreationOrderAndHonoursTheLimit() {
         try (TwoPartyCall a = TwoPartyCall.establish(ng, "list-a");
              TwoPartyCall b = TwoPartyCall.establish(ng, "list-b")) {

@@ -35,6 +35,13 @@ public final class NgRequest {
             "allow-transcoding", "inject-dtmf", "trickle-ice", "reject-ice", "strip-extmap", "always-transcode",
             "static-codecs", "single-codec", "reuse-codecs", "allow-asymmetric-codecs", "allow-no-codec-media");
 
+    /** Keys ngrelay reads or knowingly ignores (Kamailio and OpenSIPS send several on every request). */
+    private static final Set<String> KNOWN_KEYS = Set.of("command", "call-id", "from-tag", "to-tag", "via-branch", "label",
+            "sdp", "flags", "replace", "received-from", "media-address", "address-family", "direction", "ICE", "DTLS",
+            "SDES", "rtcp-mux", "codec", "ptime", "TOS", "transport-protocol", "delete-delay", "supports",
+            "sip-message-type", "limit", "record-call", "metadata", "interface", "from-interface", "to-interface",
+            "T.38", "repacketize", "xmlrpc-callback", "SIP-code", "set-label", "to-label", "all", "rtpp-flags");
+
     private static final Set<String> TRANSPORTS = Set.of("RTP/AVP", "RTP/SAVP", "RTP/AVPF", "RTP/SAVPF",
             "UDP/TLS/RTP/SAVP", "UDP/TLS/RTP/SAVPF");
 
@@ -46,7 +53,11 @@ public final class NgRequest {
 
     public NgRequest(Map<String, Object> dict) {
         for (Map.Entry<String, Object> e : dict.entrySet()) {
-            values.putIfAbsent(normaliseKey(e.getKey()), e.getValue());
+            String key = normaliseKey(e.getKey());
+            if (!KNOWN_KEYS.contains(key)) {
+                LOG.info(() -> "Ignoring unknown key '" + e.getKey() + "'");
+            }
+            values.putIfAbsent(key, e.getValue());
         }
         Object c = values.get("command");
         this.command = c instanceof String s ? s : null;
@@ -107,7 +118,7 @@ public final class NgRequest {
             return;
         } else {
             if (!KNOWN_FLAGS.contains(f)) {
-                LOG.fine(() -> "Unknown flag encountered: '" + word + "'");
+                LOG.info(() -> "Unknown flag encountered: '" + word + "'");
             }
             flags.add(f);
         }

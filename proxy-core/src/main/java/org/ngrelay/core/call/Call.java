@@ -311,6 +311,8 @@ final class Call {
     /**
      * rtpengine semantics: a delete naming a known tag (either side) or no tag ends the whole call;
      * a tag the call does not have leaves it alone with a warning, or an error with {@code fatal}.
+     * When the offerer has forked to several branches, naming one branch (its to-tag or
+     * via-branch) removes only that branch, at once, and the others go on.
      */
     DeleteResult delete(Dialog d, int delaySec, boolean fatal) {
         if ((d.fromTag() != null && byTag(d.fromTag()) == null) || (d.fromTag() == null && d.toTag() != null && byTag(d.toTag()) == null)) {
@@ -320,6 +322,11 @@ final class Call {
             return new DeleteResult(CallException.CALL_OR_TAGS_NOT_FOUND, null);
         }
         CallSnapshot stats = d.fromTag() != null ? snapshot() : null;
+        Monologue branch = branchToDelete(d);
+        if (branch != null) {
+            removeBranch(branch);
+            return new DeleteResult(null, stats);
+        }
         if (delaySec <= 0) {
             destroy("deleted");
         } else {
@@ -330,6 +337,42 @@ final class Call {
             LOG.info(() -> "[" + id + "] Scheduling deletion of call in " + delaySec + " seconds");
         }
         return new DeleteResult(null, stats);
+    }
+
+    /** The one branch a delete names, when the offerer has other branches; else null (whole call). */
+    private Monologue branchToDelete(Dialog d) {
+        Monologue offerer = byTag(d.fromTag());
+        if (offerer == null || (d.toTag() == null && d.viaBranch() == null)) {
+            return null;
+        }
+        List<Monologue> branches = new ArrayList<>();
+        Monologue named = null;
+        for (Monologue m : monologues) {
+            if (m != offerer && m.peer == offerer) {
+                branches.add(m);
+                if ((d.toTag() != null && d.toTag().equals(m.tag)) || (d.toTag() == null && d.viaBranch().equals(m.viaBranch))) {
+                    named = m;
+                }
+            }
+        }
+        return branches.size() > 1 ? named : null;
+    }
+
+    private void removeBranch(Monologue branch) {
+        branch.closePorts();
+        monologues.remove(branch);
+        Monologue offerer = branch.peer;
+        if (offerer.peer == branch) {
+            for (Monologue m : monologues) {
+                if (m.peer == offerer && m != offerer) {
+                    offerer.peer = m;
+                    for (int i = 0; i < Math.min(m.medias.size(), offerer.medias.size()); i++) {
+                        pair(offerer.media(i), m.media(i));
+                    }
+                }
+            }
+        }
+        LOG.info(() -> "[" + id + "] Branch " + (branch.tag != null ? branch.tag : branch.viaBranch) + " deleted");
     }
 
     /** True while no party holds a port: a call whose first offer failed is removed again. */
