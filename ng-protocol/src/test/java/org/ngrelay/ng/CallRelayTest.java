@@ -175,11 +175,11 @@ class CallRelayTest {
     }
 
     @Test
-    void listShowsCallsInCreationOrderAndHonoursTheLimit() {
+    void listShowsCallsNewestFirstAndHonoursTheLimit() {
         try (TwoPartyCall a = TwoPartyCall.establish(ng, "list-a");
              TwoPartyCall b = TwoPartyCall.establish(ng, "list-b")) {
-            assertThat(ng.request(dict("command", "list"))).containsEntry("calls", List.of(a.callId, b.callId));
-            assertThat(ng.request(dict("command", "list", "limit", 1L))).containsEntry("calls", List.of(a.callId));
+            assertThat(ng.request(dict("command", "list"))).containsEntry("calls", List.of(b.callId, a.callId));
+            assertThat(ng.request(dict("command", "list", "limit", 1L))).containsEntry("calls", List.of(b.callId));
         }
     }
 

@@ -191,7 +191,13 @@ def main():
             resp = ng(addr, req, args.timeout)
             if resp is None:
                 problems.append("%s: no reply to %s" % (num, req.get("command")))
-            steps_out.append({"request": req, "response": resp})
+            out = {"request": req, "response": resp}
+            # Replays need these too: wait where the daemon was given time, and feed back the
+            # replaying daemon's own SDP where this one's was fed back.
+            for marker in ("sleep_before", "sdp_from_step"):
+                if marker in st:
+                    out[marker] = st[marker]
+            steps_out.append(out)
         desc = case["description"]
         # liveness check after every case
         if ng(addr, {"command": "ping"}, args.timeout) != {"result": "pong"}:

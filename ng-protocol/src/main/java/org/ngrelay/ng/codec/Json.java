@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON subset ng messages use: objects, arrays, strings, integers, booleans and null
- * (integers become {@link Long}, like bencode's; a fraction is kept as its text). Not worth a
+ * The JSON subset ng messages use: objects, arrays, strings, integers, booleans (as 1 and 0) and
+ * null (integers become {@link Long}, like bencode's; a fraction is kept as its text). Not worth a
  * library: the ng dictionary model is tiny and bencode-shaped.
  */
 public final class Json {
@@ -53,7 +53,7 @@ public final class Json {
                 return 0L;
             case 'n':
                 expect("null");
-                return "";
+                return null;
             default:
                 return number();
         }

@@ -66,7 +66,8 @@ final class OfferAnswerParser {
                 ice(r),
                 rtcpMux(r),
                 r.flag("loop-protect"),
-                r.integer("TOS") != null ? r.integer("TOS") : -1);
+                r.integer("TOS") != null ? r.integer("TOS") : -1,
+                r.string("transport-protocol"));
         transport(r, warnings);
         return new Parsed(request, warnings.length() == 0 ? null : warnings.toString());
     }
@@ -155,7 +156,7 @@ final class OfferAnswerParser {
 
     private static void transport(NgRequest r, StringBuilder warnings) {
         String tp = r.string("transport-protocol");
-        if (tp != null && !tp.equals("RTP/AVP") && !tp.equalsIgnoreCase("accept")) {
+        if (tp != null && !tp.equals("RTP/AVP") && !tp.equals("RTP/AVPF") && !tp.equalsIgnoreCase("accept")) {
             warn(warnings, "transport-protocol " + tp + " is not supported by this ngrelay version: the media protocol was left as offered");
         }
     }

@@ -44,16 +44,12 @@ final class QueryReply {
         if (party.label() != null) {
             p.put("label", party.label());
         }
-        p.put("created", party.createdEpochMs() / 1000);
-        List<Object> peers = new ArrayList<>();
-        for (String peer : party.peerTags()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("tag", peer == null ? "" : peer);
-            s.put("type", "offer/answer");
-            peers.add(s);
+        if (party.viaBranch() != null) {
+            p.put("via-branch", party.viaBranch());
         }
-        p.put("subscriptions", peers);
-        p.put("subscribers", peers);
+        p.put("created", party.createdEpochMs() / 1000);
+        p.put("subscriptions", subscriptions(party.subscriptions()));
+        p.put("subscribers", subscriptions(party.subscribers()));
         List<Object> medias = new ArrayList<>();
         for (CallSnapshot.Media media : party.medias()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -74,6 +70,17 @@ final class QueryReply {
         }
         p.put("medias", medias);
         return p;
+    }
+
+    private static List<Object> subscriptions(List<String> tags) {
+        List<Object> out = new ArrayList<>();
+        for (String tag : tags) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("tag", tag == null ? "" : tag);
+            s.put("type", "offer/answer");
+            out.add(s);
+        }
+        return out;
     }
 
     private static Map<String, Object> stream(CallSnapshot.Stream s) {

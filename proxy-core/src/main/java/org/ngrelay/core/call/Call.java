@@ -105,7 +105,12 @@ final class Call {
             pair(sender, recipient);
             describe(sender, sdp, i, r.endpoint());
             recipient.type = m.type();
-            recipient.protocol = m.protocol();
+            // rtpengine takes the controlling ICE role towards whoever gets the first offer (10.5
+            // shows the flag even without ICE, and not after a re-INVITE from the other side).
+            recipient.iceControlling |= !recipient.described;
+            String protocol = plainProtocolSwitch(m.protocol(), r.transportProtocol());
+            recipient.protocol = protocol != null ? protocol : m.protocol();
+            sender.offeredFormats = r.sdpOptions().codecs().apply(m);
             boolean senderV6 = sdp.connection(i).address() instanceof Inet6Address;
             if (m.rejected()) {
                 sender.closePorts();
@@ -122,7 +127,7 @@ final class Call {
             // require: the answerer must mux, so no fallback RTCP port is offered (rtpengine 10.5)
             int rtcpPort = r.rtcpMux().contains(RtcpMuxMode.REQUIRE) ? recipient.rtpPort : recipient.rtpPort + 1;
             plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
-                    offerMux, recipient.ptime, null));
+                    offerMux, recipient.ptime, null, protocol));
         }
         return new SdpResult(rewrite(sdp, plans, r), iceWarning(r));
     }
@@ -164,6 +169,9 @@ final class Call {
         }
         touch();
         Monologue to = answerer(from, r.dialog().toTag(), r.dialog().viaBranch());
+        if (r.label() != null) {
+            to.label = r.label();
+        }
         link(from, to);
         answered = true;
         SessionDescription sdp = r.sdp();
@@ -190,11 +198,37 @@ final class Call {
             recipient.rtcpMux = recipient.rtcpMuxOffered && !modes.contains(RtcpMuxMode.REJECT)
                     && (sender.rtcpMux || modes.contains(RtcpMuxMode.ACCEPT) || modes.contains(RtcpMuxMode.DEMUX));
             int rtcpPort = recipient.rtcpMux ? recipient.rtpPort : recipient.rtpPort + 1;
-            Set<String> offered = recipient.formats.isEmpty() ? null : new HashSet<>(recipient.formats);
             plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
-                    recipient.rtcpMux, recipient.ptime, offered));
+                    recipient.rtcpMux, recipient.ptime, answerFormats(recipient, m),
+                    plainProtocolSwitch(m.protocol(), recipient.protocol)));
         }
         return new SdpResult(rewrite(sdp, plans, r), iceWarning(r));
+    }
+
+    /**
+     * What an answer may pick from: the codecs that went on to the answerer (a stripped codec stays
+     * out both ways, as in rtpengine). If that leaves nothing — the answerer picked a codec that was
+     * masked — rtpengine 10.5 prints an m= line without codecs; ngrelay falls back to what the
+     * offerer itself offered, which it can receive.
+     */
+    private static Set<String> answerFormats(CallMedia offerer, MediaSection answer) {
+        Set<String> offered = new HashSet<>(offerer.offeredFormats);
+        for (String f : answer.formats()) {
+            if (offered.contains(f) && !answer.isEventCodec(f)) {
+                return offered;
+            }
+        }
+        return offerer.formats.isEmpty() ? null : new HashSet<>(offerer.formats);
+    }
+
+    /** RTP/AVP and RTP/AVPF differ only in the SDP: switch between them when asked (or to answer back). */
+    private static String plainProtocolSwitch(String from, String to) {
+        if (to == null || to.equals(from)) {
+            return null;
+        }
+        boolean plainFrom = from.equals("RTP/AVP") || from.equals("RTP/AVPF");
+        boolean plainTo = to.equals("RTP/AVP") || to.equals("RTP/AVPF");
+        return plainFrom && plainTo ? to : null;
     }
 
     /** The party answering: by to-tag, else the pending callee of that branch, which takes the tag. */
@@ -232,20 +266,26 @@ final class Call {
         media.protocol = m.protocol();
         media.ptime = m.ptime();
         media.direction = sdp.direction(index);
+        media.flagDirection = sdp.firstDirection(index);
         media.formats = m.formats();
+        media.described = true;
         InetAddress address = sdp.connection(index).address();
         media.zeroAddress = Addresses.isAny(address);
+        if (options.sipSourceAddress() && options.receivedFrom() != null && !media.zeroAddress) {
+            address = options.receivedFrom();
+        }
+        InetAddress rtcpAddress = m.rtcpAddress() != null && !options.sipSourceAddress() ? m.rtcpAddress() : address;
+        media.rtp.advertised = new InetSocketAddress(address, m.port());
+        // a=rtcp naming the RTP port itself with a=rtcp-mux: no separate RTCP endpoint (10.5, golden 097)
+        boolean rtcpOnRtpPort = m.hasAttribute("rtcp-mux") && m.rtcpPort() == m.port();
+        media.rtcp.advertised = rtcpOnRtpPort ? null : new InetSocketAddress(rtcpAddress, m.rejected() ? 1 : m.rtcpPort());
         if (media.zeroAddress || m.rejected()) {
             media.rtp.sdpEndpoint(null, options);
             media.rtcp.sdpEndpoint(null, options);
             return;
         }
-        if (options.sipSourceAddress() && options.receivedFrom() != null) {
-            address = options.receivedFrom();
-        }
-        InetAddress rtcpAddress = m.rtcpAddress() != null && !options.sipSourceAddress() ? m.rtcpAddress() : address;
-        media.rtp.sdpEndpoint(new InetSocketAddress(address, m.port()), options);
-        media.rtcp.sdpEndpoint(new InetSocketAddress(rtcpAddress, m.rtcpPort()), options);
+        media.rtp.sdpEndpoint(media.rtp.advertised, options);
+        media.rtcp.sdpEndpoint(media.rtcp.advertised, options);
     }
 
     private void ensurePorts(CallMedia media, LocalInterface iface, int tos) {
@@ -439,38 +479,56 @@ final class Call {
         long nowMs = System.currentTimeMillis();
         List<CallSnapshot.Party> parties = new ArrayList<>();
         for (Monologue m : monologues) {
-            List<String> peers = m.peer == null ? List.of() : Collections.singletonList(m.peer.tag);
+            List<String> subscriptions = new ArrayList<>();
+            for (int i = monologues.size() - 1; i >= 0; i--) {
+                Monologue other = monologues.get(i);
+                if (other != m && other.peer == m) {
+                    subscriptions.add(other.tag);
+                }
+            }
+            List<String> subscribers = m.peer == null ? List.of() : Collections.singletonList(m.peer.tag);
             List<CallSnapshot.Media> medias = new ArrayList<>();
             for (CallMedia media : m.medias) {
-                List<String> flags = new ArrayList<>(List.of("initialized"));
-                String dir = media.direction == null ? "sendrecv" : media.direction;
-                if (dir.equals("sendrecv") || dir.equals("sendonly")) {
-                    flags.add("send");
-                }
-                if (dir.equals("sendrecv") || dir.equals("recvonly")) {
-                    flags.add("recv");
-                }
-                if (media.rtcpMux) {
-                    flags.add("rtcp-mux");
-                }
-                if (media.rtp.options.asymmetric()) {
-                    flags.add("asymmetric");
-                }
-                medias.add(new CallSnapshot.Media(media.index + 1, media.type, media.protocol, flags,
+                medias.add(new CallSnapshot.Media(media.index + 1, media.type, media.protocol, mediaFlags(media),
                         List.of(stream(media, media.rtp, nowNs, nowMs), stream(media, media.rtcp, nowNs, nowMs))));
             }
-            parties.add(new CallSnapshot.Party(m.tag, m.label, m.createdMs, peers, medias));
+            parties.add(new CallSnapshot.Party(m.tag, m.label, m.viaBranch, m.createdMs, subscriptions, subscribers, medias));
         }
         return new CallSnapshot(id, createdEpochUs, lastSignalEpochMs, parties);
+    }
+
+    /** rtpengine's media flags, in its order; send/recv are ngrelay's view (a sendonly party: recv). */
+    private static List<String> mediaFlags(CallMedia media) {
+        List<String> flags = new ArrayList<>();
+        if (media.described) {
+            flags.add("initialized");
+        }
+        if (media.rtp.options.asymmetric()) {
+            flags.add("asymmetric");
+        }
+        String dir = media.flagDirection == null ? "sendrecv" : media.flagDirection;
+        if (dir.equals("sendrecv") || dir.equals("recvonly")) {
+            flags.add("send");
+        }
+        if (dir.equals("sendrecv") || dir.equals("sendonly")) {
+            flags.add("recv");
+        }
+        if (media.rtcpMux) {
+            flags.add("rtcp-mux");
+        }
+        if (media.iceControlling) {
+            flags.add("ICE controlling");
+        }
+        return flags;
     }
 
     private CallSnapshot.Stream stream(CallMedia media, PacketStream s, long nowNs, long nowMs) {
         List<String> flags = new ArrayList<>();
         flags.add(s.isRtcp() ? "RTCP" : "RTP");
-        if (!s.isRtcp() && media.rtcpMux) {
-            flags.add("RTCP");
+        if (media.rtcpMux) {
+            flags.add(s.isRtcp() ? "fallback RTCP" : "RTCP");
         }
-        if (s.sdpEndpoint != null || s.latched) {
+        if (media.described || s.latched) {
             flags.add("filled");
         }
         if (s.confirmed(nowNs)) {
@@ -484,6 +542,6 @@ final class Call {
         }
         long lastPacketMs = s.lastPacketNs == 0 ? createdEpochUs / 1000 : nowMs - TimeUnit.NANOSECONDS.toMillis(nowNs - s.lastPacketNs);
         return new CallSnapshot.Stream(s.isRtcp(), s.localPort(), media.hasPorts() ? media.iface.address() : null,
-                s.endpoint, s.sdpEndpoint, lastPacketMs, flags, s.packets, s.bytes, s.errors);
+                s.endpoint != null ? s.endpoint : s.advertised, s.advertised, lastPacketMs, flags, s.packets, s.bytes, s.errors);
     }
 }

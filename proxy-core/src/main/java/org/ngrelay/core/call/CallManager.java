@@ -89,10 +89,10 @@ public final class CallManager {
         return onCall(d.callId(), false, Call::snapshot);
     }
 
-    /** Call-ids in creation order, at most {@code limit}. */
+    /** Call-ids, newest first as rtpengine lists them, at most {@code limit}. */
     public List<String> list(int limit) {
         List<Call> all = new ArrayList<>(calls.values());
-        all.sort(Comparator.comparingLong(c -> c.sequence));
+        all.sort(Comparator.comparingLong((Call c) -> c.sequence).reversed());
         List<String> ids = new ArrayList<>();
         for (Call c : all) {
             if (ids.size() >= limit) {

@@ -23,8 +23,16 @@ final class CallMedia {
     String protocol;
     String ptime;
     String direction;
-    /** Payload types this party's last SDP listed; an answer may only pick from the offer's. */
+    /** Payload types this party's last SDP listed. */
     List<String> formats = List.of();
+    /** Payload types of this party's offer that went on to the other side (after codec rules). */
+    List<String> offeredFormats = List.of();
+    /** The direction for query flags: media-level, else the first session-level one (10.5). */
+    String flagDirection;
+    /** This party's SDP has described the section ("initialized" in query). */
+    boolean described;
+    /** ngrelay offered this section to the party, so would be the ICE controlling agent (query flag). */
+    boolean iceControlling;
     boolean zeroAddress;
     LocalInterface iface;
     int rtpPort;

@@ -7,8 +7,14 @@ import java.util.List;
 /** A consistent picture of one call, taken on its loop, for {@code query} and {@code delete}. */
 public record CallSnapshot(String callId, long createdEpochUs, long lastSignalEpochMs, List<Party> parties) {
 
-    /** One monologue; {@code tag} is null for the callee before the answer named it. */
-    public record Party(String tag, String label, long createdEpochMs, List<String> peerTags, List<Media> medias) {
+    /**
+     * One monologue; {@code tag} is null for the callee before the answer named it.
+     *
+     * @param subscriptions tags of the parties whose media this one receives, newest first
+     * @param subscribers   tags of the parties that receive this one's media
+     */
+    public record Party(String tag, String label, String viaBranch, long createdEpochMs, List<String> subscriptions,
+                        List<String> subscribers, List<Media> medias) {
     }
 
     public record Media(int index, String type, String protocol, List<String> flags, List<Stream> streams) {

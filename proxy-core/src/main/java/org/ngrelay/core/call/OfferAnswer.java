@@ -22,10 +22,12 @@ import org.ngrelay.core.sdp.SessionDescription;
  * @param rtcpMux       the {@code rtcp-mux} list
  * @param loopProtect   {@code loop-protect} flag
  * @param tos           {@code TOS} for this call's sockets, or -1
+ * @param transportProtocol {@code transport-protocol} (only plain RTP/AVP and RTP/AVPF are
+ *                      switched between so far), or null
  */
 public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, EndpointOptions endpoint,
                           RewriteOptions sdpOptions, InetAddress mediaAddress, Boolean ipv6, List<String> direction,
-                          IceMode ice, Set<RtcpMuxMode> rtcpMux, boolean loopProtect, int tos) {
+                          IceMode ice, Set<RtcpMuxMode> rtcpMux, boolean loopProtect, int tos, String transportProtocol) {
 
     public OfferAnswer {
         direction = List.copyOf(direction);
@@ -35,6 +37,6 @@ public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, E
     /** A plain request with rtpengine's defaults, for tests and tools. */
     public static OfferAnswer simple(Dialog dialog, SessionDescription sdp) {
         return new OfferAnswer(dialog, null, sdp, EndpointOptions.DEFAULT, RewriteOptions.DEFAULT, null, null,
-                List.of(), IceMode.DEFAULT, Set.of(), false, -1);
+                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null);
     }
 }

@@ -27,6 +27,8 @@ public final class PacketStream implements PacketHandler {
 
     /** Where the SDP says the party receives; null when unknown or on hold (zero address). */
     InetSocketAddress sdpEndpoint;
+    /** What the party's SDP said, a zero address included (query's "advertised endpoint"). */
+    InetSocketAddress advertised;
     /** Where we send to the party: learned from its packets, else {@link #sdpEndpoint}. */
     InetSocketAddress endpoint;
     EndpointOptions options = EndpointOptions.DEFAULT;

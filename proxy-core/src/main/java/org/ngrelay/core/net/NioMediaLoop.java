@@ -94,7 +94,7 @@ public final class NioMediaLoop implements MediaLoop {
                 channel.setOption(StandardSocketOptions.IP_TOS, tos);
             }
             channel.bind(local);
-            NioMediaSocket socket = new NioMediaSocket(channel, (InetSocketAddress) channel.getLocalAddress(), handler);
+            NioMediaSocket socket = new NioMediaSocket(this, channel, (InetSocketAddress) channel.getLocalAddress(), handler);
             channel.register(selector, SelectionKey.OP_READ, socket);
             return socket;
         } catch (IOException | RuntimeException e) {
@@ -153,6 +153,23 @@ public final class NioMediaLoop implements MediaLoop {
         socket.receiveOnce(receiveBuffer, System.nanoTime());
     }
 
+    /**
+     * The JDK closes a channel registered with a selector only when the selector next drops its
+     * key; until then the port stays bound. Dropping the keys at once means a deleted call's
+     * ports are free by the time the delete is answered. Ready events seen here are ignored:
+     * epoll is level-triggered, so they are reported again by the next select.
+     */
+    private void dropCancelledKeys() {
+        if (!inLoop() || !selector.isOpen()) {
+            return;
+        }
+        try {
+            selector.selectNow(key -> { });
+        } catch (IOException e) {
+            LOG.log(Level.FINE, name + ": selectNow after close", e);
+        }
+    }
+
     private void runTasks() {
         Runnable task;
         while ((task = tasks.poll()) != null) {
@@ -176,7 +193,7 @@ public final class NioMediaLoop implements MediaLoop {
     }
 
     private void closeAll() {
-        for (SelectionKey key : selector.keys()) {
+        for (SelectionKey key : new ArrayList<>(selector.keys())) {
             ((NioMediaSocket) key.attachment()).close();
         }
         try {
@@ -188,11 +205,13 @@ public final class NioMediaLoop implements MediaLoop {
 
     /** One non-blocking datagram channel registered on this loop. */
     private static final class NioMediaSocket implements MediaSocket {
+        private final NioMediaLoop loop;
         private final DatagramChannel channel;
         private final InetSocketAddress localAddress;
         private PacketHandler handler;
 
-        NioMediaSocket(DatagramChannel channel, InetSocketAddress localAddress, PacketHandler handler) {
+        NioMediaSocket(NioMediaLoop loop, DatagramChannel channel, InetSocketAddress localAddress, PacketHandler handler) {
+            this.loop = loop;
             this.channel = channel;
             this.localAddress = localAddress;
             this.handler = handler;
@@ -248,6 +267,7 @@ public final class NioMediaLoop implements MediaLoop {
             } catch (IOException e) {
                 LOG.log(Level.FINE, "closing " + localAddress, e);
             }
+            loop.dropCancelledKeys();
         }
     }
 }

@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * The {@code codec} dictionary without transcoding, as rtpengine 10.5 applies it to an offer:
  * {@code strip} and {@code mask} remove codecs from the outgoing SDP ({@code all} removes every
- * codec); {@code except} keeps the listed ones even so; {@code offer} keeps them too and moves
- * them to the front in the order given. Codecs are named by encoding ({@code PCMA}) or encoding
+ * codec); {@code except} and {@code offer} keep the listed ones even so (10.5 does not reorder for
+ * {@code offer}, golden 071). Codecs are named by encoding ({@code PCMA}) or encoding
  * and rate ({@code PCMA/8000}); payload numbers are not names (10.5 ignores {@code strip: ["8"]}).
  * A rule set that would leave no codec at all changes nothing (10.5: {@code strip: [all]} alone).
  */
@@ -28,7 +28,7 @@ public record CodecRules(List<String> strip, List<String> mask, List<String> off
     }
 
     /** The formats of {@code media} that go out, in order. */
-    List<String> apply(MediaSection media) {
+    public List<String> apply(MediaSection media) {
         if (isEmpty()) {
             return media.formats();
         }
@@ -40,23 +40,7 @@ public record CodecRules(List<String> strip, List<String> mask, List<String> off
                 kept.add(format);
             }
         }
-        if (kept.isEmpty()) {
-            return media.formats();
-        }
-        List<String> ordered = new ArrayList<>();
-        for (String wanted : offer) {
-            for (String format : kept) {
-                if (!ordered.contains(format) && matches(List.of(wanted), encodingName(media, format), false)) {
-                    ordered.add(format);
-                }
-            }
-        }
-        for (String format : kept) {
-            if (!ordered.contains(format)) {
-                ordered.add(format);
-            }
-        }
-        return ordered;
+        return kept.isEmpty() ? media.formats() : kept;
     }
 
     private static boolean matches(List<String> list, String name, boolean allMatches) {

@@ -15,12 +15,17 @@ import java.util.Set;
  *                       other side's ptime over), or null
  * @param allowedFormats in an answer, the payload types the answerer may pick from (what the
  *                       offerer offered); null for no restriction
+ * @param protocol       the transport protocol to print in {@code m=}, or null to keep the source's
  */
 public record MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean rtcpMux, String ptime,
-                        Set<String> allowedFormats) {
+                        Set<String> allowedFormats, String protocol) {
+
+    public MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean rtcpMux, String ptime, Set<String> allowedFormats) {
+        this(address, rtpPort, rtcpPort, rtcpMux, ptime, allowedFormats, null);
+    }
 
     public static MediaPlan rejected(InetAddress address) {
-        return new MediaPlan(address, 0, 0, false, null, null);
+        return new MediaPlan(address, 0, 0, false, null, null, null);
     }
 
     public boolean isRejected() {

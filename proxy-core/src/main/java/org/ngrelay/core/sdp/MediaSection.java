@@ -145,13 +145,23 @@ public final class MediaSection {
         return attribute("ptime");
     }
 
+    /** True for RFC 4733 events and comfort noise: payload types that carry no audio of their own. */
+    public boolean isEventCodec(String format) {
+        String name = CodecRules.encodingName(this, format);
+        if (name == null) {
+            return false;
+        }
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.startsWith("telephone-event/") || n.startsWith("cn/");
+    }
+
     /** The m= line with another port and formats, with its original terminator. */
-    SdpLine mLine(int newPort, List<String> newFormats) {
+    SdpLine mLine(int newPort, String newProtocol, List<String> newFormats) {
         StringBuilder sb = new StringBuilder(type).append(' ').append(newPort);
         if (portCount != null && newPort != 0) {
             sb.append('/').append(portCount);
         }
-        sb.append(' ').append(protocol);
+        sb.append(' ').append(newProtocol != null ? newProtocol : protocol);
         if (newFormats.isEmpty()) {
             sb.append(' ');
         }

@@ -14,8 +14,8 @@ import java.util.List;
  *       session-level direction and ICE attributes move out (direction into each media);</li>
  *   <li>{@code m=} and the other non-attribute media lines keep their terminator;
  *       {@code c=} lines get our address, a zero address (hold) stays zero;</li>
- *   <li>media attributes are printed anew, always CRLF, in rtpengine's order: unknown ones as
- *       they came, {@code a=mid}, {@code rtpmap}/{@code fmtp} per payload type (a missing static
+ *   <li>media attributes are printed anew in rtpengine's order, generated ones with CRLF: unknown
+ *       ones as they came (terminator included), {@code a=mid}, {@code rtpmap}/{@code fmtp} per payload type (a missing static
  *       {@code rtpmap} is added), direction ({@code sendrecv} when none, {@code sendonly} for a held
  *       sendrecv), {@code a=rtcp}, {@code a=rtcp-mux}, crypto, setup, fingerprint, ptime;</li>
  *   <li>ICE attributes are removed (rtpengine never passes a peer's candidates on);</li>
@@ -82,7 +82,7 @@ public final class SdpRewriter {
                                     RewriteOptions options) {
         MediaSection media = source.media().get(index);
         List<String> formats = plan.isRejected() ? media.formats() : outgoingFormats(media, plan, options);
-        append(out, media.mLine(plan.rtpPort(), formats));
+        append(out, media.mLine(plan.rtpPort(), plan.isRejected() ? null : plan.protocol(), formats));
         for (SdpLine line : media.lines()) {
             if (line.type() == 'c') {
                 appendConnection(out, line, plan.address(), options, line.eol());
@@ -126,7 +126,7 @@ public final class SdpRewriter {
                             directionPrinted = true;
                         }
                     } else if (!SdpAttributes.ICE.contains(name)) {
-                        append(out, 'a', line.value(), CRLF);
+                        append(out, line); // copied, so its terminator stays (golden 016)
                     }
                 }
             }

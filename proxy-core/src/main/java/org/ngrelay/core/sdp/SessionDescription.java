@@ -135,6 +135,20 @@ public final class SessionDescription {
         return session;
     }
 
+    /** The media-level direction, else the first session-level one (what 10.5's query flags show). */
+    public String firstDirection(int index) {
+        String own = media.get(index).direction();
+        if (own != null) {
+            return own;
+        }
+        for (SdpLine line : sessionLines) {
+            if (line.isAttribute() && SdpAttributes.isDirection(line.attributeName())) {
+                return line.attributeName();
+            }
+        }
+        return null;
+    }
+
     /** A session-level attribute's value, or null. */
     public String sessionAttribute(String name) {
         for (SdpLine line : sessionLines) {
