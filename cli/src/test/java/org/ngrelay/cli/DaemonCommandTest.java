@@ -3,7 +3,6 @@ package org.ngrelay.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ngrelay.ng.testing.NgClient.dict;
 
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ngrelay.core.testing.Sdps;
 import org.ngrelay.ng.testing.NgClient;
 import org.ngrelay.ng.testing.TwoPartyCall;
+import org.ngrelay.core.testing.UdpPeer;
 
 /** The daemon started from a config file plus command-line options, driven over its ng socket. */
 @Timeout(30)
@@ -27,10 +27,7 @@ class DaemonCommandTest {
 
     @Test
     void startsFromConfigAndServesCalls() throws Exception {
-        int ngPort;
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            ngPort = probe.getLocalPort();
-        }
+        int ngPort = UdpPeer.freePort();
         Path conf = dir.resolve("ngrelay.conf");
         Files.writeString(conf, "[ngrelay-test]\ninterface = 127.0.0.1\nport-min = 47000\nport-max = 47099\n"
                 + "listen-ng = 127.0.0.1:" + ngPort + "\ndelete-delay = 0\nnum-threads = 1\n");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ngrelay.ng.testing.NgClient.dict;
 
 import java.io.File;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.ngrelay.ng.testing.NgClient;
+import org.ngrelay.core.testing.UdpPeer;
 
 /** bin/ngrelay as an operator runs it: a separate process answering on its ng socket. */
 @Timeout(60)
@@ -25,10 +25,7 @@ class LauncherIT {
 
     @Test
     void launcherStartsTheDaemonWhichAnswersAndStopsOnSigterm() throws Exception {
-        int ngPort;
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            ngPort = probe.getLocalPort();
-        }
+        int ngPort = UdpPeer.freePort();
         Path log = dir.resolve("ngrelay.log");
         Path pidfile = dir.resolve("ngrelay.pid");
         Process p = new ProcessBuilder(new File("../bin/ngrelay").getAbsolutePath(), "--config-file=none",

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.ngrelay.core.call.CallConfig;
+import org.ngrelay.ng.testing.CorpusTally;
 import org.ngrelay.ng.testing.GoldenCases;
 import org.ngrelay.ng.testing.InProcessRelay;
 import org.ngrelay.ng.testing.NgClient;
@@ -39,11 +40,8 @@ class DifferentialTest {
             assertThat(System.getenv("CI")).as("rtpengine-daemon must be installed in CI (.ci/run does it)").isNull();
             Assumptions.abort("rtpengine-daemon is not installed: apt-get install -y rtpengine-daemon");
         }
-        Map<String, String> known = GoldenCases.knownDifferences();
         Map<List<String>, RtpengineProcess> daemons = new HashMap<>();
-        List<String> failures = new ArrayList<>();
-        int identical = 0;
-        int documented = 0;
+        CorpusTally tally = new CorpusTally();
         int base = 32000;
         try {
             List<GoldenCases.Case> cases = GoldenCases.all();
@@ -54,24 +52,13 @@ class DifferentialTest {
                     base += 2000;
                     daemons.put(c.interfaces(), rtpengine);
                 }
-                List<String> diffs = compareLive(c, rtpengine);
-                if (diffs.isEmpty()) {
-                    identical++;
-                    if (known.containsKey(c.id())) {
-                        failures.add(c.name() + ": listed in known-differences.json but now identical: remove it from the list");
-                    }
-                } else if (known.containsKey(c.id())) {
-                    documented++;
-                } else {
-                    failures.add(c.name() + ":\n    " + String.join("\n    ", diffs));
-                }
+                tally.record(c, compareLive(c, rtpengine));
             }
-            System.out.println("differential: " + identical + " sequences identical, " + documented
-                    + " documented differences, " + failures.size() + " failures");
+            System.out.println("differential: " + tally.summary("sequences"));
         } finally {
             daemons.values().forEach(RtpengineProcess::close);
         }
-        assertThat(failures).as("differences from a live rtpengine 10.5 that are not documented").isEmpty();
+        assertThat(tally.failures()).as("differences from a live rtpengine 10.5 that are not documented").isEmpty();
     }
 
     private static List<String> compareLive(GoldenCases.Case c, RtpengineProcess rtpengine) throws Exception {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.ngrelay.core.call.CallConfig;
 import org.ngrelay.ng.codec.Json;
 import org.ngrelay.ng.codec.NgFormatException;
+import org.ngrelay.ng.testing.CorpusTally;
 import org.ngrelay.ng.testing.GoldenCases;
 import org.ngrelay.ng.testing.InProcessRelay;
 import org.ngrelay.ng.testing.NgClient;
@@ -30,28 +31,14 @@ class GoldenReplayTest {
 
     @Test
     void everyRecordedSequenceGetsRtpenginesReplies() throws Exception {
-        Map<String, String> known = GoldenCases.knownDifferences();
-        List<String> failures = new ArrayList<>();
-        int identical = 0;
-        int documented = 0;
+        CorpusTally tally = new CorpusTally();
         List<GoldenCases.Case> cases = GoldenCases.all();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(150);
         for (GoldenCases.Case c : cases) {
-            List<String> diffs = replay(c);
-            if (diffs.isEmpty()) {
-                identical++;
-                if (known.containsKey(c.id())) {
-                    failures.add(c.name() + ": listed in known-differences.json but now identical: remove it from the list");
-                }
-            } else if (known.containsKey(c.id())) {
-                documented++;
-            } else {
-                failures.add(c.name() + ":\n    " + String.join("\n    ", diffs));
-            }
+            tally.record(c, replay(c));
         }
-        System.out.println("golden: " + identical + " cases identical, " + documented + " documented differences, "
-                + failures.size() + " failures");
-        assertThat(failures).as("differences from rtpengine 10.5 that are not documented").isEmpty();
+        System.out.println("golden: " + tally.summary("cases"));
+        assertThat(tally.failures()).as("differences from rtpengine 10.5 that are not documented").isEmpty();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.ngrelay.ng.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.ngrelay.core.testing.UdpPeer;
 
 /** A real rtpengine (Debian's rtpengine-daemon), userspace only, started and stopped by a test. */
 public final class RtpengineProcess implements AutoCloseable {
@@ -39,10 +39,7 @@ public final class RtpengineProcess implements AutoCloseable {
 
     /** Starts rtpengine with {@code --interface} values and a port range, and waits for it to answer ping. */
     public static RtpengineProcess start(List<String> interfaces, int portMin, int portMax, Path workDir) throws IOException, InterruptedException {
-        int ngPort;
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            ngPort = probe.getLocalPort();
-        }
+        int ngPort = UdpPeer.freePort();
         List<String> cmd = new ArrayList<>(List.of(binary(), "--config-file=none", "--table=-1",
                 "--listen-ng=127.0.0.1:" + ngPort, "--port-min=" + portMin, "--port-max=" + portMax,
                 "--foreground", "--log-stderr", "--log-level=5", "--delete-delay=0"));

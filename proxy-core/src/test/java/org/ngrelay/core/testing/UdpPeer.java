@@ -31,6 +31,15 @@ public final class UdpPeer implements AutoCloseable {
         }
     }
 
+    /** A UDP port that was free a moment ago, for a server the test starts. */
+    public static int freePort() {
+        try (DatagramSocket probe = new DatagramSocket(0)) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public int port() {
         return socket.getLocalPort();
     }
