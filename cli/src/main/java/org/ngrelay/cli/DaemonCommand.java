@@ -17,10 +17,13 @@ import org.ngrelay.core.call.CallManager;
 import org.ngrelay.core.iface.InterfaceSpec;
 import org.ngrelay.core.iface.Interfaces;
 import org.ngrelay.core.net.MediaLoopGroup;
+import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.sdp.Addresses;
 import org.ngrelay.ng.NgProcessor;
 import org.ngrelay.ng.command.Commands;
 import org.ngrelay.ng.transport.NgUdpServer;
+import org.ngrelay.recording.PcapRecorder;
+import org.ngrelay.recording.RecordingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -102,6 +105,18 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "media threads (default: number of CPU cores)")
     Integer numThreads;
 
+    @Option(names = "--recording-dir", paramLabel = "DIR",
+            description = "record calls here (pcaps/, metadata/, tmp/ inside); the directory must exist")
+    Path recordingDir;
+
+    @Option(names = "--recording-method", paramLabel = "pcap", defaultValue = "pcap",
+            description = "only 'pcap' (rtpengine's 'proc' needs its kernel module) (default: ${DEFAULT-VALUE})")
+    String recordingMethod;
+
+    @Option(names = "--recording-format", paramLabel = "raw|eth", defaultValue = "raw",
+            description = "PCAP link type: raw IP (101) or Ethernet (1) (default: ${DEFAULT-VALUE})")
+    String recordingFormat;
+
     @Option(names = {"-t", "--table"}, paramLabel = "INT", hidden = true,
             description = "rtpengine's kernel table: ngrelay has no kernel module, accepted and ignored")
     Integer table;
@@ -135,8 +150,9 @@ public final class DaemonCommand implements Callable<Integer> {
         CallConfig config = new CallConfig(timeout, silentTimeout, finalTimeout, offerTimeout, deleteDelay, tos);
         Interfaces ifs = new Interfaces(specs, portMin, portMax);
         int threads = numThreads != null && numThreads > 0 ? numThreads : Runtime.getRuntime().availableProcessors();
-        try (MediaLoopGroup loops = new MediaLoopGroup(threads)) {
-            CallManager calls = new CallManager(config, ifs, loops);
+        try (PcapRecorder recorder = recorder();
+             MediaLoopGroup loops = new MediaLoopGroup(threads)) {
+            CallManager calls = new CallManager(config, ifs, loops, recorder != null ? recorder : Recorder.NONE);
             NgProcessor processor = new NgProcessor(new Commands(calls));
             try (NgUdpServer ng = new NgUdpServer(processor, ngAddresses)) {
                 server = ng;
@@ -166,6 +182,21 @@ public final class DaemonCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The recorder, or null without {@code --recording-dir}; refuses what rtpengine's pcap method cannot do. */
+    private PcapRecorder recorder() throws IOException {
+        if (!recordingMethod.equals("pcap")) {
+            throw new IllegalArgumentException("--recording-method=" + recordingMethod + " is not supported: "
+                    + ("proc".equals(recordingMethod) ? "'proc' needs rtpengine's kernel module; use 'pcap'" : "use 'pcap'"));
+        }
+        if (!recordingFormat.equals("raw") && !recordingFormat.equals("eth")) {
+            throw new IllegalArgumentException("--recording-format must be raw or eth, not '" + recordingFormat + "'");
+        }
+        if (recordingDir == null) {
+            return null;
+        }
+        return new PcapRecorder(new RecordingConfig(recordingDir, recordingFormat.equals("eth"), RecordingConfig.DEFAULT_QUEUE_PACKETS));
     }
 
     /** Ends {@link #call()} (shutdown hook, tests). */

@@ -2,6 +2,7 @@ package org.ngrelay.ng.command;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -30,6 +31,8 @@ public final class Commands {
         handlers.put("delete", this::delete);
         handlers.put("query", this::query);
         handlers.put("list", this::list);
+        handlers.put("start recording", this::startRecording);
+        handlers.put("stop recording", this::stopRecording);
     }
 
     /** @return null when the command is not one ngrelay knows */
@@ -57,6 +60,9 @@ public final class Commands {
         return future.thenApply(sdp -> {
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("sdp", sdp.sdp());
+            if (!sdp.recordings().isEmpty()) {
+                reply.put("recordings", new ArrayList<Object>(sdp.recordings()));
+            }
             String warning = join(parsed.warning(), sdp.warning());
             if (warning != null) {
                 reply.put("warning", warning);
@@ -79,6 +85,31 @@ public final class Commands {
             Map<String, Object> reply = result.stats() != null ? QueryReply.of(result.stats()) : new LinkedHashMap<>();
             if (result.warning() != null) {
                 reply.put("warning", result.warning());
+            }
+            reply.put("result", "ok");
+            return reply;
+        });
+    }
+
+    private CompletableFuture<Map<String, Object>> startRecording(NgRequest r) {
+        Dialog dialog = new Dialog(requireCallId(r), r.string("from-tag"), r.string("to-tag"), r.string("via-branch"));
+        return calls.startRecording(dialog, r.string("metadata")).thenApply(warning -> {
+            Map<String, Object> reply = new LinkedHashMap<>();
+            if (warning != null) {
+                reply.put("warning", warning);
+            }
+            reply.put("result", "ok");
+            return reply;
+        });
+    }
+
+    /** rtpengine answers plain ok; ngrelay adds what the finished session wrote (clients ignore extra keys). */
+    private CompletableFuture<Map<String, Object>> stopRecording(NgRequest r) {
+        Dialog dialog = new Dialog(requireCallId(r), r.string("from-tag"), r.string("to-tag"), r.string("via-branch"));
+        return calls.stopRecording(dialog).thenApply(stats -> {
+            Map<String, Object> reply = new LinkedHashMap<>();
+            if (stats != null) {
+                reply.put("recordings", new ArrayList<Object>(List.of(QueryReply.recording(stats))));
             }
             reply.put("result", "ok");
             return reply;

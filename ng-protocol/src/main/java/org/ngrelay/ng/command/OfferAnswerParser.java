@@ -67,9 +67,19 @@ final class OfferAnswerParser {
                 rtcpMux(r),
                 r.flag("loop-protect"),
                 r.integer("TOS") != null ? r.integer("TOS") : -1,
-                r.string("transport-protocol"));
+                r.string("transport-protocol"),
+                recordCall(r),
+                r.string("metadata"));
         transport(r, warnings);
         return new Parsed(request, warnings.length() == 0 ? null : warnings.toString());
+    }
+
+    /** {@code record call: yes|on|no|off} (also as the flag {@code record-call[=..]}); absent: unchanged. */
+    static Boolean recordCall(NgRequest r) {
+        if (r.has("record-call")) {
+            return r.yes("record-call");
+        }
+        return r.flag("record-call") ? Boolean.TRUE : null;
     }
 
     private static EndpointOptions endpointOptions(NgRequest r) {

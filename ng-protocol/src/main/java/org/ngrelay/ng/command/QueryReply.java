@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ngrelay.core.call.CallSnapshot;
+import org.ngrelay.core.recording.RecordingStats;
 import org.ngrelay.core.sdp.Addresses;
 
 /** rtpengine's {@code query} (and {@code delete} with from-tag) reply dictionary. */
@@ -35,7 +36,27 @@ final class QueryReply {
         totals.put("RTP", counters(rtp[0], rtp[1], rtp[2]));
         totals.put("RTCP", counters(rtcp[0], rtcp[1], rtcp[2]));
         reply.put("totals", totals);
+        if (!call.recordings().isEmpty()) {
+            List<Object> recordings = new ArrayList<>();
+            for (RecordingStats r : call.recordings()) {
+                recordings.add(recording(r));
+            }
+            reply.put("recordings", recordings);
+        }
         return reply;
+    }
+
+    /** ngrelay's figures of one recording session (extra keys: rtpengine clients ignore them). */
+    static Map<String, Object> recording(RecordingStats r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", r.file());
+        m.put("packets", r.packets());
+        m.put("dropped-packets", r.droppedPackets());
+        m.put("duration-ms", r.durationMs());
+        if (r.error() != null) {
+            m.put("error", r.error());
+        }
+        return m;
     }
 
     private static Map<String, Object> party(CallSnapshot.Party party, long[] rtp, long[] rtcp) {

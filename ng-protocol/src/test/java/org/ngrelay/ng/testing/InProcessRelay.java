@@ -8,6 +8,7 @@ import org.ngrelay.core.call.CallManager;
 import org.ngrelay.core.iface.InterfaceSpec;
 import org.ngrelay.core.iface.Interfaces;
 import org.ngrelay.core.net.MediaLoopGroup;
+import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.ng.NgProcessor;
 import org.ngrelay.ng.command.Commands;
 import org.ngrelay.ng.transport.NgUdpServer;
@@ -21,13 +22,18 @@ public final class InProcessRelay implements AutoCloseable {
     private final Interfaces interfaces;
 
     public InProcessRelay(CallConfig config, int portMin, int portMax, String... interfaceSpecs) throws InterruptedException {
+        this(config, Recorder.NONE, portMin, portMax, interfaceSpecs);
+    }
+
+    public InProcessRelay(CallConfig config, Recorder recorder, int portMin, int portMax, String... interfaceSpecs)
+            throws InterruptedException {
         List<InterfaceSpec> specs = new ArrayList<>();
         for (String s : interfaceSpecs.length == 0 ? new String[] {"127.0.0.1"} : interfaceSpecs) {
             specs.add(InterfaceSpec.parse(s));
         }
         interfaces = new Interfaces(specs, portMin, portMax);
         loops = new MediaLoopGroup(2);
-        calls = new CallManager(config, interfaces, loops);
+        calls = new CallManager(config, interfaces, loops, recorder);
         server = new NgUdpServer(new NgProcessor(new Commands(calls)), List.of(new InetSocketAddress("127.0.0.1", 0)));
     }
 

@@ -1,5 +1,6 @@
 package org.ngrelay.core.call;
 
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,10 +9,13 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.ngrelay.core.iface.LocalInterface;
 import org.ngrelay.core.net.MediaLoop;
+import org.ngrelay.core.recording.RecordingSession;
+import org.ngrelay.core.recording.RecordingStats;
 import org.ngrelay.core.sdp.Addresses;
 import org.ngrelay.core.sdp.MediaPlan;
 import org.ngrelay.core.sdp.MediaSection;
@@ -39,6 +43,12 @@ final class Call {
     private boolean answered;
     private long deleteAtNs;
     boolean destroyed;
+    /** The running recording session, read by every packet of the call (same thread). */
+    RecordingSession recording;
+    private final List<RecordingSession> pastRecordings = new ArrayList<>();
+    private String recordingMetadata;
+    /** epoch µs = nanoTime / 1000 + this: the recorder's timestamps without a clock call per packet */
+    private final long epochOffsetUs;
 
     Call(String id, MediaLoop loop, CallManager manager, long sequence) {
         this.id = id;
@@ -50,6 +60,64 @@ final class Call {
         this.createdNs = System.nanoTime();
         this.lastSignalNs = createdNs;
         this.lastSignalEpochMs = nowUs / 1000;
+        this.epochOffsetUs = nowUs - createdNs / 1000;
+    }
+
+    long epochUs(long nowNs) {
+        return epochOffsetUs + nowNs / 1000;
+    }
+
+    /**
+     * Starts recording unless already recording; a failure to create the files leaves the call
+     * unrecorded and is returned as a warning (and logged), never an error for the call.
+     */
+    String startRecording(String metadata) {
+        if (metadata != null) {
+            recordingMetadata = metadata;
+        }
+        if (recording == null) {
+            try {
+                recording = manager.recorder().start(id, createdEpochUs / 1000);
+            } catch (IOException e) {
+                LOG.warning(() -> "[" + id + "] Cannot record: " + e.getMessage());
+                return "Recording not started: " + e.getMessage();
+            }
+        }
+        if (recordingMetadata != null) {
+            recording.metadata(recordingMetadata);
+        }
+        return null;
+    }
+
+    /** Ends the running recording session (start → stop → start makes two); null when none ran. */
+    CompletableFuture<RecordingStats> stopRecording(long terminatedEpochUs) {
+        RecordingSession session = recording;
+        if (session == null) {
+            return null;
+        }
+        recording = null;
+        pastRecordings.add(session);
+        return session.stop(terminatedEpochUs);
+    }
+
+    private List<String> recordings() {
+        return recording == null ? List.of() : List.of(recording.pcapPath());
+    }
+
+    private String recordSdp(OfferAnswer r, String mode, String sdp) {
+        String warning = null;
+        if (Boolean.TRUE.equals(r.recordCall())) {
+            warning = startRecording(r.metadata());
+        } else if (Boolean.FALSE.equals(r.recordCall())) {
+            stopRecording(0);
+        } else if (r.metadata() != null && recording != null) {
+            recordingMetadata = r.metadata();
+            recording.metadata(r.metadata());
+        }
+        if (recording != null) {
+            recording.sdp(mode, sdp, epochUs(System.nanoTime()));
+        }
+        return warning;
     }
 
     String id() {
@@ -129,7 +197,12 @@ final class Call {
             plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
                     offerMux, recipient.ptime, null, protocol));
         }
-        return new SdpResult(rewrite(sdp, plans, r), iceWarning(r));
+        String out = rewrite(sdp, plans, r);
+        return new SdpResult(out, join(iceWarning(r), recordSdp(r, "offer", out)), recordings());
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "; " + b;
     }
 
     /** The party an offer is for: named by to-tag, else the dialogue partner of the same branch. */
@@ -202,7 +275,8 @@ final class Call {
                     recipient.rtcpMux, recipient.ptime, answerFormats(recipient, m),
                     plainProtocolSwitch(m.protocol(), recipient.protocol)));
         }
-        return new SdpResult(rewrite(sdp, plans, r), iceWarning(r));
+        String out = rewrite(sdp, plans, r);
+        return new SdpResult(out, join(iceWarning(r), recordSdp(r, "answer", out)), recordings());
     }
 
     /**
@@ -459,6 +533,7 @@ final class Call {
             return;
         }
         destroyed = true;
+        stopRecording(epochUs(System.nanoTime()));
         long packets = 0;
         long bytes = 0;
         for (Monologue m : monologues) {
@@ -494,7 +569,14 @@ final class Call {
             }
             parties.add(new CallSnapshot.Party(m.tag, m.label, m.viaBranch, m.createdMs, subscriptions, subscribers, medias));
         }
-        return new CallSnapshot(id, createdEpochUs, lastSignalEpochMs, parties);
+        List<RecordingStats> recordingStats = new ArrayList<>();
+        for (RecordingSession past : pastRecordings) {
+            recordingStats.add(past.stats());
+        }
+        if (recording != null) {
+            recordingStats.add(recording.stats());
+        }
+        return new CallSnapshot(id, createdEpochUs, lastSignalEpochMs, parties, recordingStats);
     }
 
     /** rtpengine's media flags, in its order; send/recv are ngrelay's view (a sendonly party: recv). */

@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 import org.ngrelay.core.iface.Interfaces;
 import org.ngrelay.core.net.MediaLoop;
 import org.ngrelay.core.net.MediaLoopGroup;
+import org.ngrelay.core.recording.Recorder;
+import org.ngrelay.core.recording.RecordingStats;
 
 /**
  * All calls, by call-id. Thread-safe entry point for the control plane: each operation is run on
@@ -27,15 +29,21 @@ public final class CallManager {
     private final CallConfig config;
     private final Interfaces interfaces;
     private final MediaLoopGroup loops;
+    private final Recorder recorder;
     private final ConcurrentHashMap<String, Call> calls = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     /** rtpengine's loop-protect id: 12 hex digits, one per daemon. */
     private final String loopProtectTag;
 
     public CallManager(CallConfig config, Interfaces interfaces, MediaLoopGroup loops) {
+        this(config, interfaces, loops, Recorder.NONE);
+    }
+
+    public CallManager(CallConfig config, Interfaces interfaces, MediaLoopGroup loops, Recorder recorder) {
         this.config = config;
         this.interfaces = interfaces;
         this.loops = loops;
+        this.recorder = recorder;
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);
         this.loopProtectTag = HexFormat.of().formatHex(random);
@@ -53,6 +61,10 @@ public final class CallManager {
         return interfaces;
     }
 
+    Recorder recorder() {
+        return recorder;
+    }
+
     String loopProtectTag() {
         return loopProtectTag;
     }
@@ -61,7 +73,7 @@ public final class CallManager {
         // loop-protect: an SDP carrying our own marker has been through us already; hand it back
         // untouched and create nothing (rtpengine 10.5, golden 031).
         if (r.loopProtect() && loopProtectTag.equals(r.sdp().sessionAttribute("rtpengine"))) {
-            return CompletableFuture.completedFuture(new SdpResult(r.sdp().text(), null));
+            return CompletableFuture.completedFuture(new SdpResult(r.sdp().text(), null, List.of()));
         }
         return onCall(r.dialog().callId(), true, call -> call.offer(r));
     }
@@ -83,6 +95,22 @@ public final class CallManager {
         }
         int delay = delaySec != null ? delaySec : config.deleteDelaySec();
         return onCall(d.callId(), false, call -> call.delete(d, delay, fatal));
+    }
+
+    /**
+     * {@code start recording}: the whole call (rtpengine ignores the tags). Completes with a
+     * warning when the files cannot be created, else null.
+     */
+    public CompletableFuture<String> startRecording(Dialog d, String metadata) {
+        return onCall(d.callId(), false, call -> call.startRecording(metadata));
+    }
+
+    /** {@code stop recording}: ends the running session; completes with its final figures, or null. */
+    public CompletableFuture<RecordingStats> stopRecording(Dialog d) {
+        return onCall(d.callId(), false, call -> {
+            CompletableFuture<RecordingStats> f = call.stopRecording(0);
+            return f == null ? CompletableFuture.<RecordingStats>completedFuture(null) : f;
+        }).thenCompose(f -> f);
     }
 
     public CompletableFuture<CallSnapshot> query(Dialog d) {

@@ -3,9 +3,15 @@ package org.ngrelay.core.call;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import org.ngrelay.core.recording.RecordingStats;
 
-/** A consistent picture of one call, taken on its loop, for {@code query} and {@code delete}. */
-public record CallSnapshot(String callId, long createdEpochUs, long lastSignalEpochMs, List<Party> parties) {
+/**
+ * A consistent picture of one call, taken on its loop, for {@code query} and {@code delete}.
+ *
+ * @param recordings every recording session of the call so far, the running one last
+ */
+public record CallSnapshot(String callId, long createdEpochUs, long lastSignalEpochMs, List<Party> parties,
+                           List<RecordingStats> recordings) {
 
     /**
      * One monologue; {@code tag} is null for the callee before the answer named it.

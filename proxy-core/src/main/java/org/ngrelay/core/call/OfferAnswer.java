@@ -24,10 +24,13 @@ import org.ngrelay.core.sdp.SessionDescription;
  * @param tos           {@code TOS} for this call's sockets, or -1
  * @param transportProtocol {@code transport-protocol} (only plain RTP/AVP and RTP/AVPF are
  *                      switched between so far), or null
+ * @param recordCall    {@code record call}: TRUE starts recording, FALSE stops it, null leaves it
+ * @param metadata      {@code metadata} for the recording, or null
  */
 public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, EndpointOptions endpoint,
                           RewriteOptions sdpOptions, InetAddress mediaAddress, Boolean ipv6, List<String> direction,
-                          IceMode ice, Set<RtcpMuxMode> rtcpMux, boolean loopProtect, int tos, String transportProtocol) {
+                          IceMode ice, Set<RtcpMuxMode> rtcpMux, boolean loopProtect, int tos, String transportProtocol,
+                          Boolean recordCall, String metadata) {
 
     public OfferAnswer {
         direction = List.copyOf(direction);
@@ -37,6 +40,6 @@ public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, E
     /** A plain request with rtpengine's defaults, for tests and tools. */
     public static OfferAnswer simple(Dialog dialog, SessionDescription sdp) {
         return new OfferAnswer(dialog, null, sdp, EndpointOptions.DEFAULT, RewriteOptions.DEFAULT, null, null,
-                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null);
+                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null, null, null);
     }
 }

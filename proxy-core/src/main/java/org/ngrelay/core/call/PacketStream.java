@@ -7,12 +7,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ngrelay.core.net.MediaSocket;
 import org.ngrelay.core.net.PacketHandler;
+import org.ngrelay.core.recording.RecordingSession;
 import org.ngrelay.core.relay.PacketKind;
 
 /**
  * One local socket facing one party (RTP or RTCP of one media section), with the party's
  * endpoint and the counters of what the party sent. The per-packet path lives here: classify,
- * latch check, count, hand to the opposite leg's socket. Nothing is allocated per packet.
+ * latch check, count, record, hand to the opposite leg's socket. Nothing is allocated per packet.
  */
 public final class PacketStream implements PacketHandler {
 
@@ -65,6 +66,12 @@ public final class PacketStream implements PacketHandler {
         packets++;
         bytes += packet.remaining();
         lastPacketNs = nowNs;
+        Call call = media.monologue.call;
+        RecordingSession recording = call.recording;
+        if (recording != null) {
+            // ingress, as received (rtpengine's pcap method); a non-blocking copy into its queue
+            recording.packet(packet, source, socket.localAddress(), call.epochUs(nowNs));
+        }
         CallMedia peer = media.peer;
         if (peer == null) {
             return;

@@ -1,5 +1,16 @@
 package org.ngrelay.core.call;
 
-/** The rewritten SDP of an offer or answer, with a warning for the reply when something was left out. */
-public record SdpResult(String sdp, String warning) {
+import java.util.List;
+
+/**
+ * The rewritten SDP of an offer or answer.
+ *
+ * @param warning    for the reply when something was left out, or null
+ * @param recordings the PCAP files the call is being recorded to (rtpengine's {@code recordings})
+ */
+public record SdpResult(String sdp, String warning, List<String> recordings) {
+
+    public SdpResult {
+        recordings = List.copyOf(recordings);
+    }
 }

@@ -1,0 +1,165 @@
+package org.ngrelay.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ngrelay.ng.testing.NgClient.dict;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.ngrelay.core.call.CallConfig;
+import org.ngrelay.core.testing.RtpPackets;
+import org.ngrelay.ng.testing.InProcessRelay;
+import org.ngrelay.ng.testing.NgClient;
+import org.ngrelay.ng.testing.TwoPartyCall;
+
+/** Real recordings of real calls on loopback, read back with tshark like an operator would. */
+@Timeout(60)
+class PcapRecordingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordCallWritesRtpenginesPcapAndMetadata() throws Exception {
+        try (PcapRecorder recorder = new PcapRecorder(new RecordingConfig(dir, false, 1024));
+             InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 52000, 52999);
+             NgClient ng = relay.client();
+             TwoPartyCall call = new TwoPartyCall("rec-1@example.com")) {
+            Map<String, Object> offer = call.offer(ng);
+            assertThat(offer.get("recordings")).as("not recording yet").isNull();
+            Map<String, Object> answer = ng.request(dict("command", "answer", "call-id", call.callId, "from-tag", TwoPartyCall.FROM_TAG,
+                    "to-tag", TwoPartyCall.TO_TAG, "record call", "yes", "metadata", "probe=1|x=y",
+                    "sdp", org.ngrelay.core.testing.Sdps.audio("callee", "127.0.0.1", call.calleeRtp.port(), call.calleeRtcp.port())));
+            call.answerSdp = (String) answer.get("sdp");
+            call.relayForCaller = new java.net.InetSocketAddress("127.0.0.1", org.ngrelay.core.testing.Sdps.audioPort(call.answerSdp));
+            call.relayForCallerRtcp = new java.net.InetSocketAddress("127.0.0.1", call.relayForCaller.getPort() + 1);
+            @SuppressWarnings("unchecked")
+            List<Object> recordings = (List<Object>) answer.get("recordings");
+            assertThat(recordings).hasSize(1);
+            Path pcap = Path.of((String) recordings.get(0));
+            assertThat(pcap.getParent()).isEqualTo(dir.resolve("pcaps").toAbsolutePath());
+            assertThat(pcap.getFileName().toString()).matches("rec-1%40example\\.com-[0-9a-f]{16}\\.pcap");
+
+            for (int i = 0; i < 25; i++) {
+                call.assertRtpBothWays();
+            }
+            call.assertRtcpBothWays();
+            // written while the call runs (flushed at least once a second), not only at close
+            await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(pcap) && Files.size(pcap) >= 24 + 50 * (16 + 28 + 172));
+
+            Map<String, Object> deleted = ng.request(dict("command", "delete", "call-id", call.callId));
+            assertThat(deleted).containsEntry("result", "ok");
+            Path meta = dir.resolve("metadata").resolve("rtpengine-meta-" + pcap.getFileName().toString().replace(".pcap", ".txt"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(meta));
+            assertThat(dir.resolve("tmp")).isEmptyDirectory();
+
+            String text = Files.readString(meta, StandardCharsets.UTF_8);
+            String normalised = text.replaceAll("\\d{13}\\.\\d{3}", "MS").replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d", "TIME");
+            assertThat(normalised).isEqualTo(pcap + "\n\n\n"
+                    + "Timestamp started ms: MS\nSDP mode: answer\nSDP before RTP packet: 1\n\n" + call.answerSdp + "\n"
+                    + "Timestamp terminated ms(first monologue): MS\n\n"
+                    + "call start time: TIME\ncall end time: TIME\n\n\nprobe=1|x=y\n");
+
+            // 25 RTP each way, 1 RTCP each way, all ingress, with the real endpoints.
+            assertThat(Files.size(pcap)).isEqualTo(24 + 50L * (16 + 28 + 172) + 2L * (16 + 28 + 8));
+            byte[] head = Files.readAllBytes(pcap);
+            assertThat(head[20]).as("link type 101, raw IP").isEqualTo((byte) 101);
+            if (tshark() != null) {
+                int port = call.relayForCaller.getPort();
+                List<String> rtp = tshark("-r", pcap.toString(), "-d", "udp.port==" + port + ",rtp",
+                        "-d", "udp.port==" + call.relayForCallee.getPort() + ",rtp", "-Y", "rtp", "-T", "fields", "-e", "rtp.ssrc");
+                assertThat(rtp).hasSize(50);
+                assertThat(rtp.stream().filter(s -> s.equals("0x11111111"))).hasSize(25);
+                List<String> rtcp = tshark("-r", pcap.toString(), "-d", "udp.port==" + (port + 1) + ",rtcp",
+                        "-d", "udp.port==" + call.relayForCalleeRtcp.getPort() + ",rtcp", "-Y", "rtcp", "-T", "fields", "-e", "ip.dst");
+                assertThat(rtcp).hasSize(2);
+            }
+        }
+    }
+
+    @Test
+    void startStopStartMakesTwoSessionsAndVanishedDirectoriesAreMadeAgain() throws Exception {
+        try (PcapRecorder recorder = new PcapRecorder(new RecordingConfig(dir, true, 1024));
+             InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 53000, 53999);
+             NgClient ng = relay.client();
+             TwoPartyCall call = TwoPartyCall.establish(ng, "rec-2")) {
+            assertThat(ng.request(dict("command", "start recording", "call-id", "rec-2"))).containsEntry("result", "ok");
+            call.assertRtpBothWays();
+            Map<String, Object> stopped = ng.request(dict("command", "stop recording", "call-id", "rec-2"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> first = (Map<String, Object>) ((List<Object>) stopped.get("recordings")).get(0);
+            assertThat(first).containsEntry("packets", 2L).containsEntry("dropped-packets", 0L);
+            String firstMeta = Files.readString(dir.resolve("metadata").resolve("rtpengine-meta-"
+                    + Path.of((String) first.get("file")).getFileName().toString().replace(".pcap", ".txt")));
+            assertThat(firstMeta).contains("Timestamp terminated ms(first monologue): 0.000\n").doesNotContain("SDP mode");
+
+            // rtpengine silently stops recording when these vanish; ngrelay makes them again.
+            deleteTree(dir.resolve("pcaps"));
+            deleteTree(dir.resolve("metadata"));
+            deleteTree(dir.resolve("tmp"));
+            assertThat(ng.request(dict("command", "start recording", "call-id", "rec-2"))).containsEntry("result", "ok");
+            call.assertRtpBothWays();
+            call.assertRtpBothWays();
+            ng.request(dict("command", "delete", "call-id", "rec-2", "delete-delay", 0L));
+            await().atMost(Duration.ofSeconds(5)).until(() -> countFiles(dir.resolve("metadata")) == 1);
+            try (Stream<Path> pcaps = Files.list(dir.resolve("pcaps"))) {
+                Path second = pcaps.findFirst().orElseThrow();
+                byte[] bytes = Files.readAllBytes(second);
+                assertThat(bytes[20]).as("link type 1, Ethernet").isEqualTo((byte) 1);
+                assertThat(bytes.length).isEqualTo(24 + 4 * (16 + 14 + 28 + 172));
+            }
+        }
+    }
+
+    @Test
+    void withoutARecordingDirectoryTheCallGoesOnWithAWarning() throws Exception {
+        try (InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), 54000, 54999);
+             NgClient ng = relay.client();
+             TwoPartyCall call = TwoPartyCall.establish(ng, "rec-3")) {
+            Map<String, Object> reply = ng.request(dict("command", "start recording", "call-id", "rec-3"));
+            assertThat(reply).containsEntry("result", "ok");
+            assertThat((String) reply.get("warning")).contains("no --recording-dir");
+            call.assertRtpBothWays();
+        }
+    }
+
+    private static long countFiles(Path d) throws IOException {
+        if (!Files.isDirectory(d)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(d)) {
+            return s.count();
+        }
+    }
+
+    private static void deleteTree(Path d) throws IOException {
+        try (Stream<Path> s = Files.walk(d)) {
+            s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static String tshark() {
+        File f = new File("/usr/bin/tshark");
+        return f.canExecute() ? f.getPath() : null;
+    }
+
+    private static List<String> tshark(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(tshark()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out.lines().filter(l -> !l.isBlank()).toList();
+    }
+}
