@@ -61,5 +61,8 @@ class DaemonCommandTest {
         assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=" + dir.resolve("missing.conf")})).isEqualTo(2);
         assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--no-such-option"})).isEqualTo(2);
         assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--interface=not-an-ip"})).isEqualTo(1);
+        assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--recording-method=proc"})).isEqualTo(1);
+        assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none",
+            "--recording-dir=" + dir.resolve("missing")})).as("the recording dir must exist").isEqualTo(1);
     }
 }
