@@ -29,7 +29,7 @@ class DaemonCommandTest {
     void startsFromConfigAndServesCalls() throws Exception {
         int ngPort = UdpPeer.freePort();
         Path conf = dir.resolve("ngrelay.conf");
-        Files.writeString(conf, "[ngrelay-test]\ninterface = 127.0.0.1\nport-min = 47000\nport-max = 47099\n"
+        Files.writeString(conf, "[ngrelay-test]\ninterface = 127.0.0.1\nport-min = 22400\nport-max = 22499\n"
                 + "listen-ng = 127.0.0.1:" + ngPort + "\ndelete-delay = 0\nnum-threads = 1\n");
         Path pidfile = dir.resolve("ngrelay.pid");
         DaemonCommand daemon = new DaemonCommand();
@@ -43,7 +43,7 @@ class DaemonCommandTest {
             try (NgClient ng = new NgClient(new InetSocketAddress("127.0.0.1", ngPort));
                  TwoPartyCall call = TwoPartyCall.establish(ng, "daemon-call")) {
                 assertThat(ng.request(dict("command", "ping"))).containsEntry("result", "pong");
-                assertThat(Sdps.audioPort(call.offerSdp)).isBetween(47000, 47099);
+                assertThat(Sdps.audioPort(call.offerSdp)).isBetween(22400, 22499);
                 call.assertRtpBothWays();
                 assertThat(ng.request(dict("command", "delete", "call-id", "daemon-call"))).containsEntry("result", "ok");
                 assertThat(ng.request(dict("command", "list"))).containsEntry("calls", java.util.List.of());

@@ -29,7 +29,7 @@ class LauncherIT {
         Path log = dir.resolve("ngrelay.log");
         Path pidfile = dir.resolve("ngrelay.pid");
         Process p = new ProcessBuilder(new File("../bin/ngrelay").getAbsolutePath(), "--config-file=none",
-                "--interface=127.0.0.1", "--listen-ng=127.0.0.1:" + ngPort, "--port-min=48000", "--port-max=48099",
+                "--interface=127.0.0.1", "--listen-ng=127.0.0.1:" + ngPort, "--port-min=22500", "--port-max=22599",
                 "--pidfile=" + pidfile)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try (NgClient ng = new NgClient(new InetSocketAddress("127.0.0.1", ngPort))) {

@@ -41,7 +41,7 @@ class BadInputTest {
 
     @BeforeAll
     void setUp() throws InterruptedException {
-        relay = InProcessRelay.withPorts(43000, 43007);
+        relay = InProcessRelay.withPorts(22000, 22007);
         ng = relay.client();
         call = TwoPartyCall.establish(ng, "survivor");
         call.assertRtpBothWays();

@@ -29,7 +29,7 @@ class CallRelayTest {
 
     @BeforeEach
     void start() throws InterruptedException {
-        relay = InProcessRelay.withPorts(42000, 42999);
+        relay = InProcessRelay.withPorts(21000, 21999);
         ng = relay.client();
     }
 

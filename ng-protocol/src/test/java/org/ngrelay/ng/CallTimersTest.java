@@ -20,7 +20,7 @@ class CallTimersTest {
     @Test
     void callWithoutMediaTimesOutWhileACallWithMediaStays() throws Exception {
         // --timeout=2: the idle call goes, the one with media flowing stays.
-        try (InProcessRelay relay = new InProcessRelay(new CallConfig(2, 3600, 0, 3600, 0, 0), 45000, 45999);
+        try (InProcessRelay relay = new InProcessRelay(new CallConfig(2, 3600, 0, 3600, 0, 0), 22200, 22299);
              NgClient ng = relay.client();
              TwoPartyCall idle = TwoPartyCall.establish(ng, "idle");
              TwoPartyCall busy = TwoPartyCall.establish(ng, "busy")) {
@@ -40,7 +40,7 @@ class CallTimersTest {
     @Test
     void deleteDelayKeepsTheCallQueryableUntilItEnds() throws Exception {
         // --delete-delay=30 by default; the request's delete-delay wins.
-        try (InProcessRelay relay = new InProcessRelay(CallConfig.DEFAULTS, 46000, 46999);
+        try (InProcessRelay relay = new InProcessRelay(CallConfig.DEFAULTS, 22300, 22399);
              NgClient ng = relay.client();
              TwoPartyCall call = TwoPartyCall.establish(ng, "delayed")) {
             call.assertRtpBothWays();

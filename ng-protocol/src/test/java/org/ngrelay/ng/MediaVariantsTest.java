@@ -26,7 +26,7 @@ class MediaVariantsTest {
 
     @Test
     void ipv4CallerToIpv6CalleeWithAudioAndVideo() throws Exception {
-        try (InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), 49000, 49499, "127.0.0.1", "::1");
+        try (InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), 22600, 22799, "127.0.0.1", "::1");
              NgClient ng = relay.client();
              UdpPeer callerAudio = UdpPeer.bind("127.0.0.1");
              UdpPeer callerVideo = UdpPeer.bind("127.0.0.1");
@@ -59,7 +59,7 @@ class MediaVariantsTest {
 
     @Test
     void rtcpMuxedByTheCallerIsDemuxedForTheCallee() throws Exception {
-        try (InProcessRelay relay = InProcessRelay.withPorts(49500, 49999);
+        try (InProcessRelay relay = InProcessRelay.withPorts(22800, 22899);
              NgClient ng = relay.client();
              TwoPartyCall call = new TwoPartyCall("mux")) {
             String offerSdp = "v=0\r\no=a 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
@@ -81,7 +81,7 @@ class MediaVariantsTest {
 
     @Test
     void jsonRequestsAreAnsweredInJson() throws Exception {
-        try (InProcessRelay relay = InProcessRelay.withPorts(50000, 50099);
+        try (InProcessRelay relay = InProcessRelay.withPorts(22900, 22999);
              NgClient ng = relay.client()) {
             byte[] reply = ng.raw(NgClient.newCookie(), "{\"command\":\"ping\"}".getBytes(StandardCharsets.US_ASCII));
             assertThat(new String(reply, StandardCharsets.US_ASCII)).isEqualTo("{\"result\":\"pong\"}");

@@ -20,7 +20,7 @@ class RetransmissionTest {
 
     @BeforeEach
     void start() throws InterruptedException {
-        relay = InProcessRelay.withPorts(44000, 44999);
+        relay = InProcessRelay.withPorts(22100, 22199);
         ng = relay.client();
     }
 

@@ -33,7 +33,7 @@ class PcapRecordingTest {
     @Test
     void recordCallWritesRtpenginesPcapAndMetadata() throws Exception {
         try (PcapRecorder recorder = new PcapRecorder(new RecordingConfig(dir, false, 1024));
-             InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 52000, 52999);
+             InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 26000, 26999);
              NgClient ng = relay.client();
              TwoPartyCall call = new TwoPartyCall("rec-1@example.com")) {
             Map<String, Object> offer = call.offer(ng);
@@ -91,7 +91,7 @@ class PcapRecordingTest {
     @Test
     void startStopStartMakesTwoSessionsAndVanishedDirectoriesAreMadeAgain() throws Exception {
         try (PcapRecorder recorder = new PcapRecorder(new RecordingConfig(dir, true, 1024));
-             InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 53000, 53999);
+             InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 27000, 27999);
              NgClient ng = relay.client();
              TwoPartyCall call = TwoPartyCall.establish(ng, "rec-2")) {
             assertThat(ng.request(dict("command", "start recording", "call-id", "rec-2"))).containsEntry("result", "ok");
@@ -124,7 +124,7 @@ class PcapRecordingTest {
 
     @Test
     void withoutARecordingDirectoryTheCallGoesOnWithAWarning() throws Exception {
-        try (InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), 54000, 54999);
+        try (InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), 28000, 28999);
              NgClient ng = relay.client();
              TwoPartyCall call = TwoPartyCall.establish(ng, "rec-3")) {
             Map<String, Object> reply = ng.request(dict("command", "start recording", "call-id", "rec-3"));

@@ -13,7 +13,11 @@ import org.ngrelay.ng.NgProcessor;
 import org.ngrelay.ng.command.Commands;
 import org.ngrelay.ng.transport.NgUdpServer;
 
-/** ngrelay in the test's process: media loops, calls and a real ng UDP socket on 127.0.0.1. */
+/**
+ * ngrelay in the test's process: media loops, calls and a real ng UDP socket on 127.0.0.1.
+ * Tests give each relay its own port range below 32768, where the kernel hands out no ephemeral
+ * ports, so no client socket can take a port a test counts on.
+ */
 public final class InProcessRelay implements AutoCloseable {
 
     private final MediaLoopGroup loops;
