@@ -27,6 +27,8 @@ public final class PcapRecorder implements Recorder, AutoCloseable {
     private final List<PcapSession> sessions = new CopyOnWriteArrayList<>();
     private final Thread writer;
     private volatile boolean running = true;
+    /** Test hook: a writer that does nothing, as behind a disk that does not answer. */
+    private volatile boolean stalled;
 
     /** @throws IOException when the recording directory does not exist (rtpengine requires it too) */
     public PcapRecorder(RecordingConfig config) throws IOException {
@@ -73,6 +75,10 @@ public final class PcapRecorder implements Recorder, AutoCloseable {
     private void writeLoop() {
         long nextFlushNs = System.nanoTime() + FLUSH_NS;
         while (running || !sessions.isEmpty()) {
+            if (stalled && running) {
+                LockSupport.parkNanos(1_000_000);
+                continue;
+            }
             boolean busy = false;
             long now = System.nanoTime();
             for (PcapSession s : sessions) {
@@ -96,6 +102,11 @@ public final class PcapRecorder implements Recorder, AutoCloseable {
                 LockSupport.parkNanos(1_000_000);
             }
         }
+    }
+
+    /** Stops (true) or restarts (false) the writer, as a disk that hangs would: for tests. */
+    void stall(boolean stall) {
+        stalled = stall;
     }
 
     /** Finishes every open session (files closed, metadata in place) and stops the writer. */

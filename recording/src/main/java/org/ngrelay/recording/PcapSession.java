@@ -52,6 +52,8 @@ final class PcapSession implements RecordingSession {
     private volatile String error;
     private OutputStream out;
     private long retryAtNs;
+    private long reportedDrops;
+    private long dropWarnedNs;
     private long endNs;
 
     PcapSession(String callId, String prefix, Path dir, PcapFormat format, int queuePackets, long callStartEpochMs) {
@@ -111,6 +113,7 @@ final class PcapSession implements RecordingSession {
 
     /** Writer thread: writes what is queued; returns whether there was anything. */
     boolean drain(long nowNs) {
+        warnOfDrops(nowNs);
         if (out == null && !open(nowNs)) {
             return ring.discard() > 0;
         }
@@ -160,6 +163,18 @@ final class PcapSession implements RecordingSession {
         LOG.info(() -> "[" + callId + "] Recording " + pcap + " closed: " + stats.packets() + " packets, "
                 + stats.droppedPackets() + " dropped, " + stats.durationMs() + " ms");
         finished.complete(stats);
+    }
+
+    /** A full queue drops packets from the recording (never from the call): say so, once a second at most. */
+    private void warnOfDrops(long nowNs) {
+        long drops = ring.dropped() + writeDropped;
+        if (drops != reportedDrops && nowNs - dropWarnedNs >= RETRY_NS) {
+            long fresh = drops - reportedDrops;
+            reportedDrops = drops;
+            dropWarnedNs = nowNs;
+            LOG.warning(() -> "[" + callId + "] Recording " + pcap.getFileName() + " dropped " + fresh
+                    + " packets (" + drops + " in all): the writer cannot keep up");
+        }
     }
 
     private boolean open(long nowNs) {

@@ -123,6 +123,64 @@ class PcapRecordingTest {
     }
 
     @Test
+    void pauseKeepsTheSessionAndItsFilesAndRecordsNothingUntilResumed() throws Exception {
+        try (PcapRecorder recorder = new PcapRecorder(new RecordingConfig(dir, false, 1024));
+             InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 28000, 28999);
+             NgClient ng = relay.client();
+             TwoPartyCall call = TwoPartyCall.establish(ng, "rec-pause")) {
+            ng.request(dict("command", "start recording", "call-id", "rec-pause"));
+            call.assertRtpBothWays();
+            ng.request(dict("command", "stop recording", "call-id", "rec-pause", "flags", List.of("pause")));
+            call.assertRtpBothWays();
+            call.assertRtpBothWays();
+            Map<String, Object> paused = ng.request(dict("command", "pause recording", "call-id", "rec-pause"));
+            assertThat(paused).containsEntry("result", "ok");
+            ng.request(dict("command", "start recording", "call-id", "rec-pause"));
+            call.assertRtpBothWays();
+            Map<String, Object> stopped = ng.request(dict("command", "stop recording", "call-id", "rec-pause"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> stats = (Map<String, Object>) ((List<Object>) stopped.get("recordings")).get(0);
+            assertThat(stats).as("2 before the pause + 2 after, none while paused, none dropped")
+                    .containsEntry("packets", 4L).containsEntry("dropped-packets", 0L);
+            assertThat(countFiles(dir.resolve("pcaps"))).isEqualTo(1);
+            assertThat(countFiles(dir.resolve("metadata"))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStalledWriterNeverSlowsTheMediaAndItsDropsAreCountedExactly() throws Exception {
+        try (PcapRecorder recorder = new PcapRecorder(new RecordingConfig(dir, false, 64));
+             InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 29000, 29999);
+             NgClient ng = relay.client();
+             TwoPartyCall call = TwoPartyCall.establish(ng, "rec-slow")) {
+            ng.request(dict("command", "start recording", "call-id", "rec-slow"));
+            recorder.stall(true);
+            int sent = 500;
+            int relayed = 0;
+            long startNs = System.nanoTime();
+            // bursts of 10 (media is paced; an unpaced flood would only measure socket buffers)
+            for (int i = 0; i < sent; i += 10) {
+                for (int j = i; j < i + 10; j++) {
+                    call.callerRtp.send(RtpPackets.rtp(0, j, 160L * j, 0x5151L, 160), call.relayForCaller);
+                }
+                for (int j = 0; j < 10 && call.calleeRtp.receive(Duration.ofSeconds(2)) != null; j++) {
+                    relayed++;
+                }
+            }
+            long elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
+            assertThat(relayed).as("every packet relayed while the writer hangs").isEqualTo(sent);
+            recorder.stall(false);
+            Map<String, Object> stopped = ng.request(dict("command", "stop recording", "call-id", "rec-slow"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> stats = (Map<String, Object>) ((List<Object>) stopped.get("recordings")).get(0);
+            // the queue holds 64 packets; the other 436 were dropped from the recording only
+            assertThat(stats).containsEntry("packets", 64L).containsEntry("dropped-packets", (long) sent - 64);
+            System.out.println("stalled writer: " + sent + " packets relayed in " + elapsedMs + " ms, 64 recorded, "
+                    + (sent - 64) + " dropped from the recording");
+        }
+    }
+
+    @Test
     void withoutARecordingDirectoryTheCallGoesOnWithAWarning() throws Exception {
         try (InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), 28000, 28999);
              NgClient ng = relay.client();

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.ngrelay.core.call.CallManager;
 import org.ngrelay.core.call.Dialog;
 import org.ngrelay.core.call.SdpResult;
+import org.ngrelay.core.recording.RecordingStats;
 
 /**
  * The ng commands ngrelay answers, by their exact (case-sensitive) rtpengine names. A handler
@@ -33,6 +34,7 @@ public final class Commands {
         handlers.put("list", this::list);
         handlers.put("start recording", this::startRecording);
         handlers.put("stop recording", this::stopRecording);
+        handlers.put("pause recording", this::pauseRecording);
     }
 
     /** @return null when the command is not one ngrelay knows */
@@ -103,10 +105,26 @@ public final class Commands {
         });
     }
 
-    /** rtpengine answers plain ok; ngrelay adds what the finished session wrote (clients ignore extra keys). */
+    /**
+     * rtpengine answers plain ok; ngrelay adds what the finished session wrote (clients ignore extra
+     * keys). With the {@code pause} flag (or {@code pause: yes}, as OpenSIPS sends) it pauses instead.
+     */
     private CompletableFuture<Map<String, Object>> stopRecording(NgRequest r) {
+        if (r.flag("pause") || r.yes("pause")) {
+            return pauseRecording(r);
+        }
         Dialog dialog = new Dialog(requireCallId(r), r.string("from-tag"), r.string("to-tag"), r.string("via-branch"));
-        return calls.stopRecording(dialog).thenApply(stats -> {
+        return recordingReply(calls.stopRecording(dialog));
+    }
+
+    /** OpenSIPS's {@code pause recording}: the same files go on when {@code start recording} comes again. */
+    private CompletableFuture<Map<String, Object>> pauseRecording(NgRequest r) {
+        Dialog dialog = new Dialog(requireCallId(r), r.string("from-tag"), r.string("to-tag"), r.string("via-branch"));
+        return recordingReply(calls.pauseRecording(dialog));
+    }
+
+    private static CompletableFuture<Map<String, Object>> recordingReply(CompletableFuture<RecordingStats> stopped) {
+        return stopped.thenApply(stats -> {
             Map<String, Object> reply = new LinkedHashMap<>();
             if (stats != null) {
                 reply.put("recordings", new ArrayList<Object>(List.of(QueryReply.recording(stats))));

@@ -46,6 +46,8 @@ final class Call {
     /** The running recording session, read by every packet of the call (same thread). */
     RecordingSession recording;
     private final List<RecordingSession> pastRecordings = new ArrayList<>();
+    /** A paused session: same files, no packets until {@code start recording} resumes it. */
+    private RecordingSession pausedRecording;
     private String recordingMetadata;
     /** epoch µs = nanoTime / 1000 + this: the recorder's timestamps without a clock call per packet */
     private final long epochOffsetUs;
@@ -75,6 +77,11 @@ final class Call {
         if (metadata != null) {
             recordingMetadata = metadata;
         }
+        if (recording == null && pausedRecording != null) {
+            recording = pausedRecording;
+            pausedRecording = null;
+            LOG.info(() -> "[" + id + "] Recording resumed");
+        }
         if (recording == null) {
             try {
                 recording = manager.recorder().start(id, createdEpochUs / 1000);
@@ -89,15 +96,26 @@ final class Call {
         return null;
     }
 
-    /** Ends the running recording session (start → stop → start makes two); null when none ran. */
+    /** Ends the running (or paused) session (start → stop → start makes two); null when none ran. */
     CompletableFuture<RecordingStats> stopRecording(long terminatedEpochUs) {
-        RecordingSession session = recording;
+        RecordingSession session = recording != null ? recording : pausedRecording;
         if (session == null) {
             return null;
         }
         recording = null;
+        pausedRecording = null;
         pastRecordings.add(session);
         return session.stop(terminatedEpochUs);
+    }
+
+    /** Pauses the running session: its files stay open, packets are not recorded until resumed. */
+    RecordingStats pauseRecording() {
+        if (recording != null) {
+            pausedRecording = recording;
+            recording = null;
+            LOG.info(() -> "[" + id + "] Recording paused");
+        }
+        return pausedRecording == null ? null : pausedRecording.stats();
     }
 
     private List<String> recordings() {
@@ -573,8 +591,8 @@ final class Call {
         for (RecordingSession past : pastRecordings) {
             recordingStats.add(past.stats());
         }
-        if (recording != null) {
-            recordingStats.add(recording.stats());
+        if (recording != null || pausedRecording != null) {
+            recordingStats.add((recording != null ? recording : pausedRecording).stats());
         }
         return new CallSnapshot(id, createdEpochUs, lastSignalEpochMs, parties, recordingStats);
     }

@@ -113,6 +113,11 @@ public final class CallManager {
         }).thenCompose(f -> f);
     }
 
+    /** {@code pause recording} (or {@code stop recording} with {@code pause}); completes with the session's figures, or null. */
+    public CompletableFuture<RecordingStats> pauseRecording(Dialog d) {
+        return onCall(d.callId(), false, Call::pauseRecording);
+    }
+
     public CompletableFuture<CallSnapshot> query(Dialog d) {
         return onCall(d.callId(), false, Call::snapshot);
     }
