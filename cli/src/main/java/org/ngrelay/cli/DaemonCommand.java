@@ -117,6 +117,14 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "PCAP link type: raw IP (101) or Ethernet (1) (default: ${DEFAULT-VALUE})")
     String recordingFormat;
 
+    @Option(names = "--recording-pattern", paramLabel = "PATTERN", defaultValue = "%c-%r",
+            description = "recording file names: %%c call-id, %%r random tag, %%l label, %%Y %%m %%d %%H %%M %%S, %%{key} from key:val metadata (default: ${DEFAULT-VALUE})")
+    String recordingPattern;
+
+    @Option(names = "--recording-notify-command", paramLabel = "PATH",
+            description = "run after a recording's files are closed, with the metadata and PCAP paths as arguments")
+    Path recordingNotifyCommand;
+
     @Option(names = {"-t", "--table"}, paramLabel = "INT", hidden = true,
             description = "rtpengine's kernel table: ngrelay has no kernel module, accepted and ignored")
     Integer table;
@@ -196,7 +204,8 @@ public final class DaemonCommand implements Callable<Integer> {
         if (recordingDir == null) {
             return null;
         }
-        return new PcapRecorder(new RecordingConfig(recordingDir, recordingFormat.equals("eth"), RecordingConfig.DEFAULT_QUEUE_PACKETS));
+        return new PcapRecorder(new RecordingConfig(recordingDir, recordingFormat.equals("eth"), RecordingConfig.DEFAULT_QUEUE_PACKETS,
+                recordingPattern, recordingNotifyCommand));
     }
 
     /** Ends {@link #call()} (shutdown hook, tests). */

@@ -3,15 +3,21 @@ package org.ngrelay.recording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ngrelay.core.recording.Recorder;
+import org.ngrelay.core.recording.RecordingRequest;
 import org.ngrelay.core.recording.RecordingSession;
+import org.ngrelay.core.recording.RecordingStats;
 
 /**
  * {@code --recording-method=pcap}: starts sessions and runs the one writer thread that does every
@@ -21,11 +27,17 @@ public final class PcapRecorder implements Recorder, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PcapRecorder.class.getName());
     private static final long FLUSH_NS = TimeUnit.SECONDS.toNanos(1);
+    private static final long NOTIFY_TIMEOUT_SECONDS = 30;
 
     private final RecordingConfig config;
     private final SecureRandom random = new SecureRandom();
     private final List<PcapSession> sessions = new CopyOnWriteArrayList<>();
     private final Thread writer;
+    private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "recording-notify");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean running = true;
     /** Test hook: a writer that does nothing, as behind a disk that does not answer. */
     private volatile boolean stalled;
@@ -45,31 +57,60 @@ public final class PcapRecorder implements Recorder, AutoCloseable {
     }
 
     @Override
-    public RecordingSession start(String callId, long callStartEpochMs) {
+    public RecordingSession start(RecordingRequest request) throws IOException {
         byte[] tag = new byte[8];
         random.nextBytes(tag);
-        String prefix = uriEscape(callId) + "-" + HexFormat.of().formatHex(tag);
+        LocalDateTime now = LocalDateTime.now();
+        String pattern = request.pattern() != null ? request.pattern() : config.pattern();
+        String prefix = RecordingNames.expand(pattern, request.callId(), HexFormat.of().formatHex(tag), request.label(),
+                request.metadata(), now);
+        Path pcapDir = request.directory() != null
+                ? RecordingNames.inside(config.dir(), request.directory())
+                : config.dir().resolve("pcaps");
+        Path pcap;
+        if (request.file() != null) {
+            pcap = RecordingNames.inside(config.dir(), request.file());
+            String name = pcap.getFileName().toString();
+            prefix = name.endsWith(".pcap") ? name.substring(0, name.length() - 5) : name;
+        } else {
+            pcap = pcapDir.resolve(RecordingNames.sanitise(prefix, ".pcap"));
+        }
+        String metadataName = RecordingNames.sanitise("rtpengine-meta-" + prefix, ".txt");
         // A format per session: it reuses a header buffer, and sessions may be finished concurrently
         // with close().
-        PcapSession session = new PcapSession(callId, prefix, config.dir(), new PcapFormat(config.ethernet()),
-                config.queuePackets(), callStartEpochMs);
+        PcapSession session = new PcapSession(request.callId(), pcap, metadataName, config.dir(),
+                new PcapFormat(config.ethernet()), config.queuePackets(), request.callStartEpochMs(), this::notifyClosed);
         sessions.add(session);
-        LOG.info(() -> "[" + callId + "] Recording to " + session.pcapPath());
+        LOG.info(() -> "[" + request.callId() + "] Recording to " + session.pcapPath());
         return session;
     }
 
-    /** rtpengine's file prefix escaping: anything but unreserved URI characters as %XX. */
-    static String uriEscape(String callId) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : callId.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(String.format("%02X", c));
-            }
+    /** {@code --recording-notify-command METADATA PCAP}, off the writer thread, bounded in time. */
+    private void notifyClosed(String callId, Path metadata, RecordingStats stats) {
+        Path command = config.notifyCommand();
+        if (command == null) {
+            return;
         }
-        return sb.toString();
+        notifier.execute(() -> {
+            try {
+                ProcessBuilder pb = new ProcessBuilder(command.toString(), metadata.toString(), stats.file())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                pb.environment().put("CALL_ID", callId);
+                pb.environment().put("PACKETS", Long.toString(stats.packets()));
+                pb.environment().put("DROPPED_PACKETS", Long.toString(stats.droppedPackets()));
+                Process p = pb.start();
+                if (!p.waitFor(NOTIFY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    LOG.warning(() -> "[" + callId + "] " + command + " did not finish within " + NOTIFY_TIMEOUT_SECONDS + " s: killed");
+                } else if (p.exitValue() != 0) {
+                    LOG.warning(() -> "[" + callId + "] " + command + " exited with " + p.exitValue());
+                }
+            } catch (IOException e) {
+                LOG.warning(() -> "[" + callId + "] cannot run " + command + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private void writeLoop() {
@@ -115,6 +156,8 @@ public final class PcapRecorder implements Recorder, AutoCloseable {
         running = false;
         try {
             writer.join(TimeUnit.SECONDS.toMillis(10));
+            notifier.shutdown();
+            notifier.awaitTermination(NOTIFY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -56,15 +56,25 @@ final class PcapSession implements RecordingSession {
     private long dropWarnedNs;
     private long endNs;
 
-    PcapSession(String callId, String prefix, Path dir, PcapFormat format, int queuePackets, long callStartEpochMs) {
+    /** Told when a session's files are closed (the notify command runs from it). */
+    interface ClosedListener {
+        void closed(String callId, Path metadata, RecordingStats stats);
+    }
+
+    private final ClosedListener closedListener;
+
+    PcapSession(String callId, Path pcap, String metadataName, Path dir, PcapFormat format, int queuePackets,
+                long callStartEpochMs, ClosedListener closedListener) {
         this.callId = callId;
         this.dir = dir;
-        this.pcap = dir.resolve("pcaps").resolve(prefix + ".pcap").toAbsolutePath();
-        this.tmpMetadata = dir.resolve("tmp").resolve("rtpengine-meta-" + prefix + ".tmp");
-        this.finalMetadata = dir.resolve("metadata").resolve("rtpengine-meta-" + prefix + ".txt");
+        this.pcap = pcap.toAbsolutePath();
+        String base = metadataName.substring(0, metadataName.length() - ".txt".length());
+        this.tmpMetadata = dir.resolve("tmp").resolve(base + ".tmp");
+        this.finalMetadata = dir.resolve("metadata").resolve(metadataName);
         this.format = format;
         this.ring = new PacketRing(queuePackets);
         this.callStartEpochMs = callStartEpochMs;
+        this.closedListener = closedListener;
     }
 
     @Override
@@ -163,6 +173,7 @@ final class PcapSession implements RecordingSession {
         LOG.info(() -> "[" + callId + "] Recording " + pcap + " closed: " + stats.packets() + " packets, "
                 + stats.droppedPackets() + " dropped, " + stats.durationMs() + " ms");
         finished.complete(stats);
+        closedListener.closed(callId, finalMetadata, stats);
     }
 
     /** A full queue drops packets from the recording (never from the call): say so, once a second at most. */
@@ -186,6 +197,7 @@ final class PcapSession implements RecordingSession {
             for (String sub : new String[] {"pcaps", "metadata", "tmp"}) {
                 Files.createDirectories(dir.resolve(sub));
             }
+            Files.createDirectories(pcap.getParent());
             boolean fresh = !Files.exists(pcap) || Files.size(pcap) == 0;
             out = new BufferedOutputStream(Files.newOutputStream(pcap, StandardOpenOption.CREATE, StandardOpenOption.APPEND), 65536);
             if (fresh) {

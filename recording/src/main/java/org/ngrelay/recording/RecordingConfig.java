@@ -3,10 +3,19 @@ package org.ngrelay.recording;
 import java.nio.file.Path;
 
 /**
- * {@code --recording-dir}, {@code --recording-format} ({@code raw} or {@code eth}) and the size of
- * each session's packet queue.
+ * The recording options.
+ *
+ * @param dir           {@code --recording-dir}
+ * @param ethernet      {@code --recording-format=eth} (else {@code raw})
+ * @param queuePackets  each session's packet queue (a power of two)
+ * @param pattern       {@code --recording-pattern}: file names (default: rtpengine's {@code %c-%r})
+ * @param notifyCommand {@code --recording-notify-command}, or null
  */
-public record RecordingConfig(Path dir, boolean ethernet, int queuePackets) {
+public record RecordingConfig(Path dir, boolean ethernet, int queuePackets, String pattern, Path notifyCommand) {
 
     public static final int DEFAULT_QUEUE_PACKETS = 1024;
+
+    public RecordingConfig(Path dir, boolean ethernet, int queuePackets) {
+        this(dir, ethernet, queuePackets, RecordingNames.DEFAULT_PATTERN, null);
+    }
 }

@@ -181,6 +181,76 @@ class PcapRecordingTest {
     }
 
     @Test
+    void singleLegPatternNotifyAndPathChecks() throws Exception {
+        Path hookOut = dir.resolve("hook.out");
+        Path hook = dir.resolve("hook.sh");
+        Files.writeString(hook, "#!/bin/sh\necho \"$1 $2 $CALL_ID $PACKETS $DROPPED_PACKETS\" > " + hookOut + "\n");
+        hook.toFile().setExecutable(true);
+        Path rec = Files.createDirectories(dir.resolve("rec"));
+        try (PcapRecorder recorder = new PcapRecorder(new RecordingConfig(rec, false, 1024, "%{customer}-%c-%l", hook));
+             InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 29000, 29999);
+             NgClient ng = relay.client();
+             TwoPartyCall call = TwoPartyCall.establish(ng, "leg/1")) {
+            assertThat(ng.request(dict("command", "start recording", "call-id", "leg/1", "recording-file", "../../x.pcap")))
+                    .containsEntry("result", "error").containsEntry("error-reason", "Recording path '../../x.pcap' is outside the recording directory");
+            assertThat(ng.request(dict("command", "start recording", "call-id", "leg/1", "recording-dir", "/tmp")))
+                    .containsEntry("result", "error");
+            assertThat(ng.request(dict("command", "start recording", "call-id", "leg/1", "from-tag", TwoPartyCall.FROM_TAG,
+                    "flags", List.of("single-leg"), "metadata", "customer:acme|x:1"))).containsEntry("result", "ok");
+            for (int i = 0; i < 5; i++) {
+                call.assertRtpBothWays();
+            }
+            Map<String, Object> stopped = ng.request(dict("command", "stop recording", "call-id", "leg/1"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> stats = (Map<String, Object>) ((List<Object>) stopped.get("recordings")).get(0);
+            assertThat(stats).as("only the caller's 5 packets").containsEntry("packets", 5L);
+            Path pcap = Path.of((String) stats.get("file"));
+            assertThat(pcap.getFileName().toString()).isEqualTo("acme-leg%2F1-.pcap");
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(hookOut));
+            Path meta = rec.resolve("metadata").resolve("rtpengine-meta-acme-leg%2F1-.txt");
+            assertThat(Files.readString(hookOut).trim()).isEqualTo(meta + " " + pcap + " leg/1 5 0");
+
+            // an explicit file in a directory of its own inside the recording dir
+            assertThat(ng.request(dict("command", "start recording", "call-id", "leg/1", "recording-file", "calls/one.pcap")))
+                    .containsEntry("result", "ok");
+            call.assertRtpBothWays();
+            ng.request(dict("command", "stop recording", "call-id", "leg/1"));
+            assertThat(rec.resolve("calls/one.pcap")).exists();
+        }
+    }
+
+    @Test
+    void anUnwritableDirectoryIsReportedAndRecordingResumesWhenItIsWritableAgain() throws Exception {
+        try (PcapRecorder recorder = new PcapRecorder(new RecordingConfig(dir, false, 1024));
+             InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 29000, 29999);
+             NgClient ng = relay.client();
+             TwoPartyCall call = TwoPartyCall.establish(ng, "rec-broken")) {
+            // A file where the pcaps directory should be: nothing can be created under it (even as root).
+            deleteTree(dir.resolve("pcaps"));
+            Files.writeString(dir.resolve("pcaps"), "in the way");
+            assertThat(ng.request(dict("command", "start recording", "call-id", "rec-broken"))).containsEntry("result", "ok");
+            call.assertRtpBothWays();
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                Map<String, Object> q = ng.request(dict("command", "query", "call-id", "rec-broken"));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> r = (Map<String, Object>) ((List<Object>) q.get("recordings")).get(0);
+                assertThat((String) r.get("error")).contains("pcaps");
+                assertThat(r.get("dropped-packets")).isEqualTo(2L);
+            });
+            call.assertRtpBothWays(); // the call keeps relaying
+            Files.delete(dir.resolve("pcaps"));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                call.assertRtpBothWays();
+                Map<String, Object> q = ng.request(dict("command", "query", "call-id", "rec-broken"));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> r = (Map<String, Object>) ((List<Object>) q.get("recordings")).get(0);
+                assertThat(r).doesNotContainKey("error");
+                assertThat((Long) r.get("packets")).isPositive();
+            });
+        }
+    }
+
+    @Test
     void withoutARecordingDirectoryTheCallGoesOnWithAWarning() throws Exception {
         try (InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), 28000, 28999);
              NgClient ng = relay.client();

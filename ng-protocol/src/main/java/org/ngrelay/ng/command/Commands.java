@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.ngrelay.core.call.CallManager;
 import org.ngrelay.core.call.Dialog;
+import org.ngrelay.core.call.RecordingOptions;
 import org.ngrelay.core.call.SdpResult;
 import org.ngrelay.core.recording.RecordingStats;
 
@@ -95,7 +96,10 @@ public final class Commands {
 
     private CompletableFuture<Map<String, Object>> startRecording(NgRequest r) {
         Dialog dialog = new Dialog(requireCallId(r), r.string("from-tag"), r.string("to-tag"), r.string("via-branch"));
-        return calls.startRecording(dialog, r.string("metadata")).thenApply(warning -> {
+        String directory = r.string("recording-dir") != null ? r.string("recording-dir") : r.string("recording-path");
+        RecordingOptions options = new RecordingOptions(r.string("metadata"), r.flag("single-leg"), r.string("from-tag"),
+                r.string("recording-file"), directory, r.string("recording-pattern"));
+        return calls.startRecording(dialog, options).thenApply(warning -> {
             Map<String, Object> reply = new LinkedHashMap<>();
             if (warning != null) {
                 reply.put("warning", warning);

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.ngrelay.core.iface.LocalInterface;
 import org.ngrelay.core.net.MediaLoop;
+import org.ngrelay.core.recording.RecordingRequest;
 import org.ngrelay.core.recording.RecordingSession;
 import org.ngrelay.core.recording.RecordingStats;
 import org.ngrelay.core.sdp.Addresses;
@@ -46,6 +47,8 @@ final class Call {
     /** The running recording session, read by every packet of the call (same thread). */
     RecordingSession recording;
     private final List<RecordingSession> pastRecordings = new ArrayList<>();
+    /** With {@code single-leg}: the only party whose packets are recorded; null for the whole call. */
+    Monologue recordOnly;
     /** A paused session: same files, no packets until {@code start recording} resumes it. */
     private RecordingSession pausedRecording;
     private String recordingMetadata;
@@ -71,11 +74,16 @@ final class Call {
 
     /**
      * Starts recording unless already recording; a failure to create the files leaves the call
-     * unrecorded and is returned as a warning (and logged), never an error for the call.
+     * unrecorded and is returned as a warning (and logged), never an error for the call. A path
+     * outside the recording directory is refused ({@link CallException}).
      */
-    String startRecording(String metadata) {
-        if (metadata != null) {
-            recordingMetadata = metadata;
+    String startRecording(RecordingOptions options) {
+        if (options.metadata() != null) {
+            recordingMetadata = options.metadata();
+        }
+        Monologue party = byTag(options.fromTag());
+        if (options.singleLeg() && party == null) {
+            throw new CallException(CallException.CALL_OR_TAGS_NOT_FOUND);
         }
         if (recording == null && pausedRecording != null) {
             recording = pausedRecording;
@@ -83,8 +91,13 @@ final class Call {
             LOG.info(() -> "[" + id + "] Recording resumed");
         }
         if (recording == null) {
+            String label = party != null ? party.label : monologues.isEmpty() ? null : monologues.get(0).label;
             try {
-                recording = manager.recorder().start(id, createdEpochUs / 1000);
+                recording = manager.recorder().start(new RecordingRequest(id, createdEpochUs / 1000, label,
+                        recordingMetadata, options.file(), options.directory(), options.pattern()));
+                recordOnly = options.singleLeg() ? party : null;
+            } catch (IllegalArgumentException e) {
+                throw new CallException(e.getMessage());
             } catch (IOException e) {
                 LOG.warning(() -> "[" + id + "] Cannot record: " + e.getMessage());
                 return "Recording not started: " + e.getMessage();
@@ -125,7 +138,7 @@ final class Call {
     private String recordSdp(OfferAnswer r, String mode, String sdp) {
         String warning = null;
         if (Boolean.TRUE.equals(r.recordCall())) {
-            warning = startRecording(r.metadata());
+            warning = startRecording(RecordingOptions.of(r.metadata()));
         } else if (Boolean.FALSE.equals(r.recordCall())) {
             stopRecording(0);
         } else if (r.metadata() != null && recording != null) {

@@ -101,8 +101,8 @@ public final class CallManager {
      * {@code start recording}: the whole call (rtpengine ignores the tags). Completes with a
      * warning when the files cannot be created, else null.
      */
-    public CompletableFuture<String> startRecording(Dialog d, String metadata) {
-        return onCall(d.callId(), false, call -> call.startRecording(metadata));
+    public CompletableFuture<String> startRecording(Dialog d, RecordingOptions options) {
+        return onCall(d.callId(), false, call -> call.startRecording(options));
     }
 
     /** {@code stop recording}: ends the running session; completes with its final figures, or null. */

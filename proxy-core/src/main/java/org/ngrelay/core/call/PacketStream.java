@@ -68,7 +68,7 @@ public final class PacketStream implements PacketHandler {
         lastPacketNs = nowNs;
         Call call = media.monologue.call;
         RecordingSession recording = call.recording;
-        if (recording != null) {
+        if (recording != null && (call.recordOnly == null || call.recordOnly == media.monologue)) {
             // ingress, as received (rtpengine's pcap method); a non-blocking copy into its queue
             recording.packet(packet, source, socket.localAddress(), call.epochUs(nowNs));
         }

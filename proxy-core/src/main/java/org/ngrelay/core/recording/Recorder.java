@@ -6,10 +6,14 @@ import java.io.IOException;
 public interface Recorder {
 
     /** Used when no recording directory is configured. */
-    Recorder NONE = (callId, callStartEpochMs) -> {
+    Recorder NONE = request -> {
         throw new IOException("recording is not configured (no --recording-dir)");
     };
 
-    /** @throws IOException when the session's files cannot be created (the call goes on unrecorded) */
-    RecordingSession start(String callId, long callStartEpochMs) throws IOException;
+    /**
+     * @throws IOException              when the session cannot be set up (the call goes on unrecorded)
+     * @throws IllegalArgumentException when a requested file or directory lies outside the
+     *                                  recording directory (the request is refused)
+     */
+    RecordingSession start(RecordingRequest request) throws IOException;
 }
