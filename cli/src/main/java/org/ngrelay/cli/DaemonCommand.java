@@ -125,6 +125,10 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "run after a recording's files are closed, with the metadata and PCAP paths as arguments")
     Path recordingNotifyCommand;
 
+    @Option(names = "--recording-rotate", paramLabel = "SECS", defaultValue = "0",
+            description = "split recordings into numbered PCAP parts of this many seconds, 0 = never (default: ${DEFAULT-VALUE})")
+    int recordingRotate;
+
     @Option(names = {"-t", "--table"}, paramLabel = "INT", hidden = true,
             description = "rtpengine's kernel table: ngrelay has no kernel module, accepted and ignored")
     Integer table;
@@ -205,7 +209,7 @@ public final class DaemonCommand implements Callable<Integer> {
             return null;
         }
         return new PcapRecorder(new RecordingConfig(recordingDir, recordingFormat.equals("eth"), RecordingConfig.DEFAULT_QUEUE_PACKETS,
-                recordingPattern, recordingNotifyCommand));
+                recordingPattern, recordingNotifyCommand, recordingRotate));
     }
 
     /** Ends {@link #call()} (shutdown hook, tests). */

@@ -79,7 +79,8 @@ public final class PcapRecorder implements Recorder, AutoCloseable {
         // A format per session: it reuses a header buffer, and sessions may be finished concurrently
         // with close().
         PcapSession session = new PcapSession(request.callId(), pcap, metadataName, config.dir(),
-                new PcapFormat(config.ethernet()), config.queuePackets(), request.callStartEpochMs(), this::notifyClosed);
+                new PcapFormat(config.ethernet()), config.queuePackets(), request.callStartEpochMs(),
+                TimeUnit.SECONDS.toNanos(config.rotateSeconds()), this::notifyClosed);
         sessions.add(session);
         LOG.info(() -> "[" + request.callId() + "] Recording to " + session.pcapPath());
         return session;

@@ -35,6 +35,10 @@ final class PcapSession implements RecordingSession {
     private final String callId;
     private final Path dir;
     private final Path pcap;
+    /** every PCAP part in order; the first is {@link #pcap} */
+    private final List<Path> parts = new ArrayList<>();
+    private final long rotateNs;
+    private long partStartNs;
     private final Path tmpMetadata;
     private final Path finalMetadata;
     private final PcapFormat format;
@@ -64,10 +68,14 @@ final class PcapSession implements RecordingSession {
     private final ClosedListener closedListener;
 
     PcapSession(String callId, Path pcap, String metadataName, Path dir, PcapFormat format, int queuePackets,
-                long callStartEpochMs, ClosedListener closedListener) {
+                long callStartEpochMs, long rotateNs, ClosedListener closedListener) {
         this.callId = callId;
         this.dir = dir;
         this.pcap = pcap.toAbsolutePath();
+        this.rotateNs = rotateNs;
+        synchronized (parts) {
+            parts.add(this.pcap);
+        }
         String base = metadataName.substring(0, metadataName.length() - ".txt".length());
         this.tmpMetadata = dir.resolve("tmp").resolve(base + ".tmp");
         this.finalMetadata = dir.resolve("metadata").resolve(metadataName);
@@ -126,6 +134,9 @@ final class PcapSession implements RecordingSession {
         warnOfDrops(nowNs);
         if (out == null && !open(nowNs)) {
             return ring.discard() > 0;
+        }
+        if (rotateNs > 0 && nowNs - partStartNs >= rotateNs) {
+            rotate(nowNs);
         }
         try {
             int n = ring.drain((buf, off, len, epochUs, addresses, srcOff, dstOff, srcPort, dstPort, ipv6) -> {
@@ -188,10 +199,37 @@ final class PcapSession implements RecordingSession {
         }
     }
 
+    /** {@code --recording-rotate}: close this part, go on in {@code <prefix>-partN.pcap}. */
+    private void rotate(long nowNs) {
+        Path next;
+        synchronized (parts) {
+            String first = pcap.getFileName().toString();
+            String base = first.endsWith(".pcap") ? first.substring(0, first.length() - 5) : first;
+            next = pcap.resolveSibling(base + "-part" + (parts.size() + 1) + ".pcap");
+            parts.add(next);
+        }
+        try {
+            out.close();
+        } catch (IOException e) {
+            fail("closing " + current(), e, nowNs);
+        }
+        out = null;
+        metadataDirty = true;
+        LOG.info(() -> "[" + callId + "] Recording continues in " + next);
+        open(nowNs);
+    }
+
+    private Path current() {
+        synchronized (parts) {
+            return parts.get(parts.size() - 1);
+        }
+    }
+
     private boolean open(long nowNs) {
         if (nowNs - retryAtNs < 0) {
             return false;
         }
+        Path pcap = current();
         try {
             // rtpengine makes these only at start-up and silently stops recording when they vanish.
             for (String sub : new String[] {"pcaps", "metadata", "tmp"}) {
@@ -202,6 +240,9 @@ final class PcapSession implements RecordingSession {
             out = new BufferedOutputStream(Files.newOutputStream(pcap, StandardOpenOption.CREATE, StandardOpenOption.APPEND), 65536);
             if (fresh) {
                 format.writeFileHeader(out);
+            }
+            if (partStartNs == 0 || fresh) {
+                partStartNs = nowNs;
             }
             metadataDirty = true;
             if (error != null) {
@@ -236,7 +277,13 @@ final class PcapSession implements RecordingSession {
     /** rtpengine 10.5's metadata text (see shared/reference/samples); {@code terminatedUs} null while running. */
     private String metadataText(Long terminatedUs) {
         StringBuilder sb = new StringBuilder();
-        sb.append(pcap).append("\n\n\n");
+        synchronized (parts) {
+            // rtpengine's first line is the PCAP; rotated parts follow it, one a line
+            for (Path part : parts) {
+                sb.append(part).append('\n');
+            }
+        }
+        sb.append("\n\n");
         synchronized (sdpBlocks) {
             for (String block : sdpBlocks) {
                 sb.append(block);

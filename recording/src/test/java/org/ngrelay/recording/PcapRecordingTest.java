@@ -187,7 +187,7 @@ class PcapRecordingTest {
         Files.writeString(hook, "#!/bin/sh\necho \"$1 $2 $CALL_ID $PACKETS $DROPPED_PACKETS\" > " + hookOut + "\n");
         hook.toFile().setExecutable(true);
         Path rec = Files.createDirectories(dir.resolve("rec"));
-        try (PcapRecorder recorder = new PcapRecorder(new RecordingConfig(rec, false, 1024, "%{customer}-%c-%l", hook));
+        try (PcapRecorder recorder = new PcapRecorder(new RecordingConfig(rec, false, 1024, "%{customer}-%c-%l", hook, 0));
              InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 29000, 29999);
              NgClient ng = relay.client();
              TwoPartyCall call = TwoPartyCall.establish(ng, "leg/1")) {
@@ -247,6 +247,36 @@ class PcapRecordingTest {
                 assertThat(r).doesNotContainKey("error");
                 assertThat((Long) r.get("packets")).isPositive();
             });
+        }
+    }
+
+    @Test
+    void rotationSplitsIntoNumberedPartsListedInTheMetadata() throws Exception {
+        try (PcapRecorder recorder = new PcapRecorder(new RecordingConfig(dir, false, 1024, "%c", null, 1));
+             InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 29000, 29999);
+             NgClient ng = relay.client();
+             TwoPartyCall call = TwoPartyCall.establish(ng, "rot")) {
+            ng.request(dict("command", "start recording", "call-id", "rot"));
+            long end = System.nanoTime() + Duration.ofMillis(2600).toNanos();
+            int sent = 0;
+            while (System.nanoTime() < end) {
+                call.assertRtpBothWays(); // paced by the round trips
+                sent += 2;
+                await().pollDelay(Duration.ofMillis(50)).atMost(Duration.ofSeconds(1)).until(() -> true);
+            }
+            ng.request(dict("command", "stop recording", "call-id", "rot"));
+            String meta = Files.readString(dir.resolve("metadata").resolve("rtpengine-meta-rot.txt"));
+            List<String> parts = meta.lines().takeWhile(l -> !l.isEmpty()).toList();
+            assertThat(parts).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(parts.get(0)).endsWith("/pcaps/rot.pcap");
+            assertThat(parts.get(1)).endsWith("/pcaps/rot-part2.pcap");
+            long packets = 0;
+            for (String part : parts) {
+                long size = Files.size(Path.of(part));
+                assertThat(size).as(part).isGreaterThanOrEqualTo(24);
+                packets += (size - 24) / (16 + 28 + 172);
+            }
+            assertThat(packets).as("every packet is in one of the parts").isEqualTo(sent);
         }
     }
 
