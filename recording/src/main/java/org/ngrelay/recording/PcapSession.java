@@ -52,7 +52,6 @@ final class PcapSession implements RecordingSession {
     private volatile boolean metadataDirty = true;
     private volatile long stopRequestedEpochUs = -1;
     private volatile long written;
-    private volatile long writeDropped;
     private volatile String error;
     private OutputStream out;
     private long retryAtNs;
@@ -116,7 +115,7 @@ final class PcapSession implements RecordingSession {
     @Override
     public RecordingStats stats() {
         long end = endNs != 0 ? endNs : System.nanoTime();
-        return new RecordingStats(pcap.toString(), written, ring.dropped() + writeDropped, (end - startNs) / 1_000_000, error);
+        return new RecordingStats(pcap.toString(), written, ring.dropped(), (end - startNs) / 1_000_000, error);
     }
 
     @Override
@@ -189,7 +188,7 @@ final class PcapSession implements RecordingSession {
 
     /** A full queue drops packets from the recording (never from the call): say so, once a second at most. */
     private void warnOfDrops(long nowNs) {
-        long drops = ring.dropped() + writeDropped;
+        long drops = ring.dropped();
         if (drops != reportedDrops && nowNs - dropWarnedNs >= RETRY_NS) {
             long fresh = drops - reportedDrops;
             reportedDrops = drops;
@@ -271,7 +270,7 @@ final class PcapSession implements RecordingSession {
             }
             out = null;
         }
-        writeDropped += ring.discard();
+        ring.discard(); // counted as dropped by the ring
     }
 
     /** rtpengine 10.5's metadata text (see shared/reference/samples); {@code terminatedUs} null while running. */

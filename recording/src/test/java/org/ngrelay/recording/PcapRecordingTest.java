@@ -111,8 +111,13 @@ class PcapRecordingTest {
             assertThat(ng.request(dict("command", "start recording", "call-id", "rec-2"))).containsEntry("result", "ok");
             call.assertRtpBothWays();
             call.assertRtpBothWays();
-            ng.request(dict("command", "delete", "call-id", "rec-2", "delete-delay", 0L));
-            await().atMost(Duration.ofSeconds(5)).until(() -> countFiles(dir.resolve("metadata")) == 1);
+            Map<String, Object> deleted = ng.request(dict("command", "delete", "call-id", "rec-2", "delete-delay", 0L));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> final2 = (List<Map<String, Object>>) (List<?>) deleted.get("recordings");
+            assertThat(final2).as("both sessions, with final figures").hasSize(2);
+            assertThat(final2.get(0)).containsEntry("packets", 2L);
+            assertThat(final2.get(1)).containsEntry("packets", 4L).containsEntry("dropped-packets", 0L);
+            assertThat(countFiles(dir.resolve("metadata"))).as("files closed before the delete is answered").isEqualTo(1);
             try (Stream<Path> pcaps = Files.list(dir.resolve("pcaps"))) {
                 Path second = pcaps.findFirst().orElseThrow();
                 byte[] bytes = Files.readAllBytes(second);

@@ -86,6 +86,11 @@ public final class Commands {
         Dialog dialog = new Dialog(requireCallId(r), r.string("from-tag"), r.string("to-tag"), r.string("via-branch"));
         return calls.delete(dialog, r.integer("delete-delay"), r.flag("fatal")).thenApply(result -> {
             Map<String, Object> reply = result.stats() != null ? QueryReply.of(result.stats()) : new LinkedHashMap<>();
+            if (!result.recordings().isEmpty()) {
+                List<Object> recordings = new ArrayList<>();
+                result.recordings().forEach(stats -> recordings.add(QueryReply.recording(stats)));
+                reply.put("recordings", recordings);
+            }
             if (result.warning() != null) {
                 reply.put("warning", result.warning());
             }

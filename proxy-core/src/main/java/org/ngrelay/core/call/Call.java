@@ -459,21 +459,31 @@ final class Call {
      * When the offerer has forked to several branches, naming one branch (its to-tag or
      * via-branch) removes only that branch, at once, and the others go on.
      */
-    DeleteResult delete(Dialog d, int delaySec, boolean fatal) {
+    CompletableFuture<DeleteResult> delete(Dialog d, int delaySec, boolean fatal) {
         if ((d.fromTag() != null && byTag(d.fromTag()) == null) || (d.fromTag() == null && d.toTag() != null && byTag(d.toTag()) == null)) {
             if (fatal) {
                 throw new CallException(CallException.CALL_OR_TAGS_NOT_FOUND);
             }
-            return new DeleteResult(CallException.CALL_OR_TAGS_NOT_FOUND, null);
+            return CompletableFuture.completedFuture(DeleteResult.warning(CallException.CALL_OR_TAGS_NOT_FOUND));
         }
         CallSnapshot stats = d.fromTag() != null ? snapshot() : null;
         Monologue branch = branchToDelete(d);
         if (branch != null) {
             removeBranch(branch);
-            return new DeleteResult(null, stats);
+            return CompletableFuture.completedFuture(new DeleteResult(null, stats, List.of()));
         }
         if (delaySec <= 0) {
+            List<CompletableFuture<RecordingStats>> closing = new ArrayList<>();
+            for (RecordingSession past : pastRecordings) {
+                closing.add(past.stop(0)); // already stopped: completes with its final figures
+            }
+            CompletableFuture<RecordingStats> running = stopRecording(epochUs(System.nanoTime()));
+            if (running != null) {
+                closing.add(running);
+            }
             destroy("deleted");
+            return CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0]))
+                    .thenApply(v -> new DeleteResult(null, stats, closing.stream().map(CompletableFuture::join).toList()));
         } else {
             deleteAtNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(delaySec);
             if (deleteAtNs == 0) {
@@ -481,7 +491,7 @@ final class Call {
             }
             LOG.info(() -> "[" + id + "] Scheduling deletion of call in " + delaySec + " seconds");
         }
-        return new DeleteResult(null, stats);
+        return CompletableFuture.completedFuture(new DeleteResult(null, stats, snapshot().recordings()));
     }
 
     /** The one branch a delete names, when the offerer has other branches; else null (whole call). */

@@ -91,10 +91,10 @@ public final class CallManager {
             if (fatal) {
                 return CompletableFuture.failedFuture(new CallException(CallException.CALL_OR_TAGS_NOT_FOUND));
             }
-            return CompletableFuture.completedFuture(new DeleteResult(CallException.CALL_OR_TAGS_NOT_FOUND, null));
+            return CompletableFuture.completedFuture(DeleteResult.warning(CallException.CALL_OR_TAGS_NOT_FOUND));
         }
         int delay = delaySec != null ? delaySec : config.deleteDelaySec();
-        return onCall(d.callId(), false, call -> call.delete(d, delay, fatal));
+        return onCall(d.callId(), false, call -> call.delete(d, delay, fatal)).thenCompose(f -> f);
     }
 
     /**
