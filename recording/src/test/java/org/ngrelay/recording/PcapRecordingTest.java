@@ -97,8 +97,7 @@ class PcapRecordingTest {
             assertThat(ng.request(dict("command", "start recording", "call-id", "rec-2"))).containsEntry("result", "ok");
             call.assertRtpBothWays();
             Map<String, Object> stopped = ng.request(dict("command", "stop recording", "call-id", "rec-2"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> first = (Map<String, Object>) ((List<Object>) stopped.get("recordings")).get(0);
+            Map<String, Object> first = recording(stopped, 0);
             assertThat(first).containsEntry("packets", 2L).containsEntry("dropped-packets", 0L);
             String firstMeta = Files.readString(dir.resolve("metadata").resolve("rtpengine-meta-"
                     + Path.of((String) first.get("file")).getFileName().toString().replace(".pcap", ".txt")));
@@ -112,11 +111,9 @@ class PcapRecordingTest {
             call.assertRtpBothWays();
             call.assertRtpBothWays();
             Map<String, Object> deleted = ng.request(dict("command", "delete", "call-id", "rec-2", "delete-delay", 0L));
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> final2 = (List<Map<String, Object>>) (List<?>) deleted.get("recordings");
-            assertThat(final2).as("both sessions, with final figures").hasSize(2);
-            assertThat(final2.get(0)).containsEntry("packets", 2L);
-            assertThat(final2.get(1)).containsEntry("packets", 4L).containsEntry("dropped-packets", 0L);
+            assertThat((List<?>) deleted.get("recordings")).as("both sessions, with final figures").hasSize(2);
+            assertThat(recording(deleted, 0)).containsEntry("packets", 2L);
+            assertThat(recording(deleted, 1)).containsEntry("packets", 4L).containsEntry("dropped-packets", 0L);
             assertThat(countFiles(dir.resolve("metadata"))).as("files closed before the delete is answered").isEqualTo(1);
             try (Stream<Path> pcaps = Files.list(dir.resolve("pcaps"))) {
                 Path second = pcaps.findFirst().orElseThrow();
@@ -143,8 +140,7 @@ class PcapRecordingTest {
             ng.request(dict("command", "start recording", "call-id", "rec-pause"));
             call.assertRtpBothWays();
             Map<String, Object> stopped = ng.request(dict("command", "stop recording", "call-id", "rec-pause"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> stats = (Map<String, Object>) ((List<Object>) stopped.get("recordings")).get(0);
+            Map<String, Object> stats = recording(stopped, 0);
             assertThat(stats).as("2 before the pause + 2 after, none while paused, none dropped")
                     .containsEntry("packets", 4L).containsEntry("dropped-packets", 0L);
             assertThat(countFiles(dir.resolve("pcaps"))).isEqualTo(1);
@@ -176,8 +172,7 @@ class PcapRecordingTest {
             assertThat(relayed).as("every packet relayed while the writer hangs").isEqualTo(sent);
             recorder.stall(false);
             Map<String, Object> stopped = ng.request(dict("command", "stop recording", "call-id", "rec-slow"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> stats = (Map<String, Object>) ((List<Object>) stopped.get("recordings")).get(0);
+            Map<String, Object> stats = recording(stopped, 0);
             // the queue holds 64 packets; the other 436 were dropped from the recording only
             assertThat(stats).containsEntry("packets", 64L).containsEntry("dropped-packets", (long) sent - 64);
             System.out.println("stalled writer: " + sent + " packets relayed in " + elapsedMs + " ms, 64 recorded, "
@@ -206,8 +201,7 @@ class PcapRecordingTest {
                 call.assertRtpBothWays();
             }
             Map<String, Object> stopped = ng.request(dict("command", "stop recording", "call-id", "leg/1"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> stats = (Map<String, Object>) ((List<Object>) stopped.get("recordings")).get(0);
+            Map<String, Object> stats = recording(stopped, 0);
             assertThat(stats).as("only the caller's 5 packets").containsEntry("packets", 5L);
             Path pcap = Path.of((String) stats.get("file"));
             assertThat(pcap.getFileName().toString()).isEqualTo("acme-leg%2F1-.pcap");
@@ -237,8 +231,7 @@ class PcapRecordingTest {
             call.assertRtpBothWays();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 Map<String, Object> q = ng.request(dict("command", "query", "call-id", "rec-broken"));
-                @SuppressWarnings("unchecked")
-                Map<String, Object> r = (Map<String, Object>) ((List<Object>) q.get("recordings")).get(0);
+                Map<String, Object> r = recording(q, 0);
                 assertThat((String) r.get("error")).contains("pcaps");
                 assertThat(r.get("dropped-packets")).isEqualTo(2L);
             });
@@ -247,8 +240,7 @@ class PcapRecordingTest {
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 call.assertRtpBothWays();
                 Map<String, Object> q = ng.request(dict("command", "query", "call-id", "rec-broken"));
-                @SuppressWarnings("unchecked")
-                Map<String, Object> r = (Map<String, Object>) ((List<Object>) q.get("recordings")).get(0);
+                Map<String, Object> r = recording(q, 0);
                 assertThat(r).doesNotContainKey("error");
                 assertThat((Long) r.get("packets")).isPositive();
             });
@@ -295,6 +287,14 @@ class PcapRecordingTest {
             assertThat((String) reply.get("warning")).contains("no --recording-dir");
             call.assertRtpBothWays();
         }
+    }
+
+    /** The figures of recording {@code index} in a reply's {@code recordings} list. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> recording(Map<String, Object> reply, int index) {
+        List<Object> recordings = (List<Object>) reply.get("recordings");
+        assertThat(recordings).as("recordings in %s", reply).isNotNull().hasSizeGreaterThan(index);
+        return (Map<String, Object>) recordings.get(index);
     }
 
     private static long countFiles(Path d) throws IOException {
