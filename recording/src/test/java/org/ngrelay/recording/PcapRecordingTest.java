@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.ngrelay.core.call.CallConfig;
 import org.ngrelay.core.testing.RtpPackets;
+import org.ngrelay.core.testing.UdpPeer;
 import org.ngrelay.ng.testing.InProcessRelay;
 import org.ngrelay.ng.testing.NgClient;
 import org.ngrelay.ng.testing.TwoPartyCall;
@@ -274,6 +275,44 @@ class PcapRecordingTest {
                 packets += (size - 24) / (16 + 28 + 172);
             }
             assertThat(packets).as("every packet is in one of the parts").isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void ipv6CallsGetIpv6HeadersAndRecordCallNoEndsTheSession() throws Exception {
+        try (PcapRecorder recorder = new PcapRecorder(new RecordingConfig(dir, false, 256));
+             InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), recorder, 29000, 29999, "::1");
+             NgClient ng = relay.client();
+             UdpPeer caller = UdpPeer.bind("::1");
+             UdpPeer callee = UdpPeer.bind("::1")) {
+            String offerSdp = "v=0\r\no=a 1 1 IN IP6 ::1\r\ns=-\r\nc=IN IP6 ::1\r\nt=0 0\r\nm=audio " + caller.port() + " RTP/AVP 0\r\n";
+            String answerSdp = "v=0\r\no=b 1 1 IN IP6 ::1\r\ns=-\r\nc=IN IP6 ::1\r\nt=0 0\r\nm=audio " + callee.port() + " RTP/AVP 0\r\n";
+            Map<String, Object> offer = ng.request(dict("command", "offer", "call-id", "v6rec", "from-tag", "a", "sdp", offerSdp,
+                    "flags", List.of("record-call")));
+            Map<String, Object> answer = ng.request(dict("command", "answer", "call-id", "v6rec", "from-tag", "a", "to-tag", "b",
+                    "sdp", answerSdp));
+            assertThat(offer).containsKey("recordings");
+            java.net.InetSocketAddress toCaller = new java.net.InetSocketAddress("::1",
+                    org.ngrelay.core.testing.Sdps.audioPort((String) answer.get("sdp")));
+            java.net.InetSocketAddress toCallee = new java.net.InetSocketAddress("::1",
+                    org.ngrelay.core.testing.Sdps.audioPort((String) offer.get("sdp")));
+            TwoPartyCall.assertDelivered(caller, toCaller, callee, toCallee, RtpPackets.rtp(0, 1, 0, 1, 160));
+            TwoPartyCall.assertDelivered(callee, toCallee, caller, toCaller, RtpPackets.rtp(0, 1, 0, 2, 160));
+            Path pcap = Path.of((String) ((List<?>) offer.get("recordings")).get(0));
+
+            // record call: no on a re-offer ends the session; later packets are not recorded
+            Map<String, Object> reOffer = ng.request(dict("command", "offer", "call-id", "v6rec", "from-tag", "a", "to-tag", "b",
+                    "sdp", offerSdp, "record call", "no"));
+            assertThat(reOffer).doesNotContainKey("recordings");
+            TwoPartyCall.assertDelivered(caller, toCaller, callee, toCallee, RtpPackets.rtp(0, 2, 160, 1, 160));
+            await().atMost(Duration.ofSeconds(5)).until(() -> countFiles(dir.resolve("metadata")) == 1);
+            byte[] bytes = Files.readAllBytes(pcap);
+            assertThat(bytes.length).as("2 packets with 40-byte IPv6 + 8-byte UDP headers").isEqualTo(24 + 2 * (16 + 48 + 172));
+            assertThat(bytes[24 + 16] & 0xf0).as("IP version 6").isEqualTo(0x60);
+            if (tshark() != null) {
+                assertThat(tshark("-r", pcap.toString(), "-T", "fields", "-e", "ipv6.src", "-e", "udp.dstport"))
+                        .containsExactly("::1\t" + toCaller.getPort(), "::1\t" + toCallee.getPort());
+            }
         }
     }
 
