@@ -70,7 +70,7 @@ final class OfferAnswerParser {
                 r.string("transport-protocol"),
                 recordCall(r),
                 r.string("metadata"));
-        transport(r, warnings);
+        transport(r, sdp, warnings);
         return new Parsed(request, warnings.length() == 0 ? null : warnings.toString());
     }
 
@@ -96,10 +96,12 @@ final class OfferAnswerParser {
     private static RewriteOptions rewriteOptions(NgRequest r, StringBuilder warnings) {
         boolean origin = false;
         boolean zeroAddress = false;
+        boolean sdpVersion = false;
         for (String what : r.strings("replace")) {
             switch (NgRequest.normaliseKey(what).toLowerCase(Locale.ROOT)) {
                 case "origin", "origin-full" -> origin = true;
                 case "zero-address" -> zeroAddress = true;
+                case "sdp-version" -> sdpVersion = true;
                 // session-connection: c= is always rewritten (rtpengine 10.5 too); the others change
                 // nothing visible in 10.5 (golden 035).
                 default -> LOG.fine(() -> "replace: '" + what + "' changes nothing");
@@ -108,7 +110,7 @@ final class OfferAnswerParser {
         Integer ptime = r.integer("ptime");
         return new RewriteOptions(origin, zeroAddress, r.flag("no-rtcp-attribute"), r.flag("full-rtcp-attribute"),
                 r.flag("original-sendrecv"), null, ptime != null && ptime > 0 ? ptime.toString() : null,
-                codecs(r, warnings));
+                codecs(r, warnings), sdpVersion);
     }
 
     private static CodecRules codecs(NgRequest r, StringBuilder warnings) {
@@ -164,11 +166,27 @@ final class OfferAnswerParser {
         return modes;
     }
 
-    private static void transport(NgRequest r, StringBuilder warnings) {
+    /**
+     * Only RTP/AVP ↔ RTP/AVPF is switched so far (an SDP change alone); any other change of
+     * protocol needs SRTP/DTLS, so the media protocol stays as offered — said in a warning, never
+     * silently (golden 106: SAVP asked to become AVP).
+     */
+    private static void transport(NgRequest r, SessionDescription sdp, StringBuilder warnings) {
         String tp = r.string("transport-protocol");
-        if (tp != null && !tp.equals("RTP/AVP") && !tp.equals("RTP/AVPF") && !tp.equalsIgnoreCase("accept")) {
-            warn(warnings, "transport-protocol " + tp + " is not supported by this ngrelay version: the media protocol was left as offered");
+        if (tp == null || tp.equalsIgnoreCase("accept")) {
+            return;
         }
+        for (org.ngrelay.core.sdp.MediaSection m : sdp.media()) {
+            if (!m.rejected() && !m.protocol().equals(tp) && !(plain(m.protocol()) && plain(tp))) {
+                warn(warnings, "transport-protocol " + tp + " is not supported by this ngrelay version for "
+                        + m.protocol() + " media: the media protocol was left as offered");
+                return;
+            }
+        }
+    }
+
+    private static boolean plain(String protocol) {
+        return protocol.equals("RTP/AVP") || protocol.equals("RTP/AVPF");
     }
 
     private static void warn(StringBuilder warnings, String text) {

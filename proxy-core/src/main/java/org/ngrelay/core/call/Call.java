@@ -20,6 +20,7 @@ import org.ngrelay.core.recording.RecordingStats;
 import org.ngrelay.core.sdp.Addresses;
 import org.ngrelay.core.sdp.MediaPlan;
 import org.ngrelay.core.sdp.MediaSection;
+import org.ngrelay.core.sdp.OriginVersion;
 import org.ngrelay.core.sdp.RewriteOptions;
 import org.ngrelay.core.sdp.SdpRewriter;
 import org.ngrelay.core.sdp.SessionDescription;
@@ -228,8 +229,25 @@ final class Call {
             plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
                     offerMux, recipient.ptime, null, protocol));
         }
-        String out = rewrite(sdp, plans, r);
+        String out = sdpVersion(from, rewrite(sdp, plans, r), r);
         return new SdpResult(out, join(iceWarning(r), recordSdp(r, "offer", out)), recordings());
+    }
+
+    /**
+     * {@code replace: [SDP-version]} (rtpengine 10.5, golden 036): when what ngrelay sends for
+     * {@code sender} differs from what it sent last time, the o= version is one above the last
+     * one sent; unchanged, it stays. Without the flag the version passes through as received.
+     */
+    private static String sdpVersion(Monologue sender, String out, OfferAnswer r) {
+        String body = OriginVersion.body(out);
+        long version = OriginVersion.version(out);
+        if (r.sdpOptions().replaceSdpVersion() && sender.lastSentBody != null && sender.lastSentVersion >= 0) {
+            version = body.equals(sender.lastSentBody) ? sender.lastSentVersion : sender.lastSentVersion + 1;
+            out = OriginVersion.withVersion(out, version);
+        }
+        sender.lastSentBody = body;
+        sender.lastSentVersion = version;
+        return out;
     }
 
     private static String join(String a, String b) {
@@ -306,7 +324,7 @@ final class Call {
                     recipient.rtcpMux, recipient.ptime, answerFormats(recipient, m),
                     plainProtocolSwitch(m.protocol(), recipient.protocol)));
         }
-        String out = rewrite(sdp, plans, r);
+        String out = sdpVersion(to, rewrite(sdp, plans, r), r);
         return new SdpResult(out, join(iceWarning(r), recordSdp(r, "answer", out)), recordings());
     }
 

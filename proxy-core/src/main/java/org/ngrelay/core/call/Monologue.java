@@ -13,6 +13,9 @@ final class Monologue {
     final long createdMs;
     Monologue peer;
     final List<CallMedia> medias = new ArrayList<>();
+    /** What ngrelay last sent on this party's behalf, without o=, and the o= version it carried. */
+    String lastSentBody;
+    long lastSentVersion = -1;
 
     Monologue(Call call, String tag, long createdMs) {
         this.call = call;

@@ -50,7 +50,7 @@ class SdpRewriterTest {
         String out = rewrite(HEAD.replace("c=IN IP4 192.0.2.10", "c=IN IP4 0.0.0.0") + "m=audio 6000 RTP/AVP 0\r\na=sendrecv\r\n",
                 RewriteOptions.DEFAULT, plan(30000));
         assertThat(out).contains("c=IN IP4 0.0.0.0").contains("a=sendonly\r\n").doesNotContain("sendrecv");
-        RewriteOptions zero = new RewriteOptions(false, true, false, false, false, null, null, CodecRules.NONE);
+        RewriteOptions zero = new RewriteOptions(false, true, false, false, false, null, null, CodecRules.NONE, false);
         assertThat(rewrite(HEAD.replace("c=IN IP4 192.0.2.10", "c=IN IP4 0.0.0.0") + "m=audio 6000 RTP/AVP 0\r\n", zero, plan(30000)))
                 .contains("c=IN IP4 203.0.113.1").contains("a=sendonly");
     }
@@ -63,18 +63,18 @@ class SdpRewriterTest {
 
     @Test
     void originalSendrecvKeepsTheDirectionWhereItWas() throws SdpException {
-        RewriteOptions original = new RewriteOptions(false, false, false, false, true, null, null, CodecRules.NONE);
+        RewriteOptions original = new RewriteOptions(false, false, false, false, true, null, null, CodecRules.NONE, false);
         String out = rewrite(HEAD + "m=audio 6000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendonly\r\n", original, plan(30000));
         assertThat(out).contains("m=audio 30000 RTP/AVP 0\r\na=sendonly\r\na=rtpmap:0 PCMU/8000\r\na=rtcp:30001\r\n");
     }
 
     @Test
     void originRtcpVariantsLoopProtectAndPtime() throws SdpException {
-        RewriteOptions options = new RewriteOptions(true, false, false, true, false, "0123456789ab", "30", CodecRules.NONE);
+        RewriteOptions options = new RewriteOptions(true, false, false, true, false, "0123456789ab", "30", CodecRules.NONE, false);
         String out = rewrite(HEAD + "m=audio 6000 RTP/AVP 0\r\na=rtcp:6001\r\na=ptime:20\r\n", options, plan(30000));
         assertThat(out).contains("o=alice 1 1 IN IP4 203.0.113.1\r\n").contains("t=0 0\r\na=rtpengine:0123456789ab\r\nm=audio")
                 .contains("a=rtcp:30001 IN IP4 203.0.113.1\r\na=ptime:30\r\n").doesNotContain("6001");
-        RewriteOptions none = new RewriteOptions(false, false, true, false, false, null, null, CodecRules.NONE);
+        RewriteOptions none = new RewriteOptions(false, false, true, false, false, null, null, CodecRules.NONE, false);
         assertThat(rewrite(HEAD + "m=audio 6000 RTP/AVP 0\r\n", none, plan(30000))).doesNotContain("a=rtcp");
     }
 
