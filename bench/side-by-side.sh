@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Side by side: the same load points against Debian's rtpengine 10.5 (userspace, --table=-1, one
+# thread) and ngrelay (one media thread), each pinned to the same core with the generator on the
+# other, in one run; prints both daemons' figures and the ratios against the performance targets.
+#
+#   bench/side-by-side.sh                 # every point (about 15 minutes)
+#   POINTS="fixed control" bench/side-by-side.sh
+#
+# Settings (environment): DAEMON_CPU=1 GEN_CPU=0, CALLS=1000 (the fixed point), DURATION=10 and
+# WARMUP=5 seconds per point, RAMP=START:STEP:MAX (500:100:3000), CONTROL=10 seconds,
+# PORT_MIN/PORT_MAX (30000/49999), NGRELAY_JAVA_OPTS (JVM options added to bin/ngrelay's
+# defaults), DAEMONS="rtpengine ngrelay", OUT=directory for logs and results.
+# Needs: rtpengine-daemon (apt-get install -y rtpengine-daemon), gcc, Java 17, Maven.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
+
+DAEMON_CPU=${DAEMON_CPU:-1}
+GEN_CPU=${GEN_CPU:-0}
+CALLS=${CALLS:-1000}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-5}
+RAMP=${RAMP:-500:100:3000}
+CONTROL=${CONTROL:-10}
+PORT_MIN=${PORT_MIN:-30000}
+PORT_MAX=${PORT_MAX:-49999}
+POINTS=${POINTS:-fixed ramp control}
+DAEMONS=${DAEMONS:-rtpengine ngrelay}
+OUT=${OUT:-$(mktemp -d /tmp/ngrelay-bench.XXXXXX)}
+mkdir -p "$OUT"
+
+command -v rtpengine >/dev/null || { echo "rtpengine is not installed: apt-get install -y rtpengine-daemon" >&2; exit 1; }
+if [ ! -f cli/target/ngrelay.jar ] || [ ! -f bench/target/ngrelay-bench.jar ]; then
+  mvn -q -B -DskipTests package
+fi
+gcc -O2 -Wall -Wextra -Werror -o bench/target/rtpgen bench/src/main/c/rtpgen.c
+
+rt=(); [ "$(id -u)" = 0 ] && rt=(--realtime)
+load() { taskset -c "$GEN_CPU" java -jar bench/target/ngrelay-bench.jar "${rt[@]}" "$@"; }
+pid=
+stop_daemon() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"; for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  pid=
+}
+trap stop_daemon EXIT
+
+start_daemon() { # name ngport
+  local name=$1 port=$2
+  case $name in
+    rtpengine)
+      taskset -c "$DAEMON_CPU" rtpengine --config-file=none --table=-1 --interface=127.0.0.1 \
+        --listen-ng=127.0.0.1:"$port" --port-min="$PORT_MIN" --port-max="$PORT_MAX" --num-threads=1 \
+        --delete-delay=0 --foreground --log-stderr --log-level=4 >"$OUT/$name.log" 2>&1 &
+      ;;
+    ngrelay)
+      JAVA_OPTS="${NGRELAY_JAVA_OPTS:-}" taskset -c "$DAEMON_CPU" bin/ngrelay --config-file=none --interface=127.0.0.1 \
+        --listen-ng=127.0.0.1:"$port" --port-min="$PORT_MIN" --port-max="$PORT_MAX" --num-threads=1 \
+        --delete-delay=0 --log-level=4 >"$OUT/$name.log" 2>&1 &
+      ;;
+  esac
+  pid=$!
+  load --ng 127.0.0.1:"$port" --ping 15 >/dev/null
+}
+
+for d in $DAEMONS; do
+  port=12222; [ "$d" = rtpengine ] && port=12223
+  for point in $POINTS; do
+    # A fresh daemon per point, warmed up by one uncounted short run (the JVM compiles its hot
+    # path in it; rtpengine does not need it but gets the same).
+    start_daemon "$d" "$port"
+    common=(--ng 127.0.0.1:"$port" --pid "$pid" --label "$d")
+    load "${common[@]}" --calls "$CALLS" --duration 5 --warmup 5 >"$OUT/$d.warmup.txt" || true
+    case $point in
+      fixed)   load "${common[@]}" --calls "$CALLS" --duration "$DURATION" --warmup "$WARMUP" | tee "$OUT/$d.fixed.txt" || true ;;
+      ramp)    load "${common[@]}" --ramp "$RAMP" --duration "$DURATION" --warmup 2 | tee "$OUT/$d.ramp.txt" || true ;;
+      control) load "${common[@]}" --control "$CONTROL" | tee "$OUT/$d.control.txt" || true ;;
+    esac
+    stop_daemon
+  done
+done
+
+# The figures table: RESULT lines are key=value.
+value() { # file key
+  [ -f "$1" ] || { echo nan; return; }
+  grep '^RESULT' "$1" | tail -1 | tr ' ' '\n' | awk -F= -v k="$2" '$1==k {print $2; f=1} END {if (!f) print "nan"}'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2f", a / b; else print "n/a" }'; }
+R=$OUT/rtpengine; N=$OUT/ngrelay
+{
+  echo
+  echo "side by side, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, daemon on cpu $DAEMON_CPU, generator on cpu $GEN_CPU"
+  printf '%-42s %12s %12s %8s %s\n' figure rtpengine ngrelay ratio target
+  printf '%-42s %12s %12s %8s %s\n' "sustained calls (loss<=0.5%, p99<=20ms)" "$(value $R.ramp.txt sustained_calls)" "$(value $N.ramp.txt sustained_calls)" \
+    "$(ratio "$(value $N.ramp.txt sustained_calls)" "$(value $R.ramp.txt sustained_calls)")" ">= 2.0"
+  printf '%-42s %12s %12s %8s %s\n' "CPU us/packet at $CALLS calls" "$(value $R.fixed.txt us_per_pkt)" "$(value $N.fixed.txt us_per_pkt)" \
+    "$(ratio "$(value $N.fixed.txt us_per_pkt)" "$(value $R.fixed.txt us_per_pkt)")" "<= 0.7"
+  printf '%-42s %12s %12s %8s %s\n' "p99 latency ms at $CALLS calls" "$(value $R.fixed.txt p99_ms)" "$(value $N.fixed.txt p99_ms)" \
+    "$(ratio "$(value $N.fixed.txt p99_ms)" "$(value $R.fixed.txt p99_ms)")" "ngrelay < 2 ms"
+  printf '%-42s %12s %12s %8s %s\n' "loss % at $CALLS calls" "$(value $R.fixed.txt loss_pct)" "$(value $N.fixed.txt loss_pct)" "" "0"
+  printf '%-42s %12s %12s %8s %s\n' "offer+answer+delete per second" "$(value $R.control.txt cycles_per_s)" "$(value $N.control.txt cycles_per_s)" \
+    "$(ratio "$(value $N.control.txt cycles_per_s)" "$(value $R.control.txt cycles_per_s)")" "ngrelay >= 5000"
+  echo "logs and raw results: $OUT"
+} | tee "$OUT/summary.txt"
