@@ -20,6 +20,10 @@ final class CallDriver {
         this.runId = runId;
     }
 
+    long retransmissions() {
+        return ng.retransmissions();
+    }
+
     String callId(int index) {
         return "bench-" + runId + "-" + index;
     }

@@ -204,8 +204,8 @@ public final class LoadMain implements Callable<Integer> {
         ControlPlane.Outcome o = cp.run(window, 2, controlSec);
         double wallSec = (System.nanoTime() - t0) / 1e9;
         double daemonCpuPct = daemonCpu == null ? Double.NaN : 100 * (daemonCpu.cpuSeconds() - daemon0) / wallSec;
-        System.out.printf(Locale.ROOT, "%-10s control plane: %.0f offer+answer+delete per second (%d cycles in %d s, %d failed, window %d), daemon cpu %.1f%%%n",
-                label, o.perSecond(), o.cycles(), controlSec, o.failures(), window, daemonCpuPct);
+        System.out.printf(Locale.ROOT, "%-10s control plane: %.0f offer+answer+delete per second (%d cycles in %d s, %d failed, %d retransmissions, window %d), daemon cpu %.1f%%%n",
+                label, o.perSecond(), o.cycles(), controlSec, o.failures(), driver.retransmissions(), window, daemonCpuPct);
         System.out.printf(Locale.ROOT, "RESULT label=%s mode=control cycles_per_s=%.1f failures=%d cpu_pct=%.2f valid=true%n",
                 label, o.perSecond(), o.failures(), daemonCpuPct);
         return o.failures() == 0 ? 0 : 1;

@@ -168,6 +168,11 @@ public final class NioMediaLoop implements MediaLoop {
         } catch (IOException e) {
             LOG.log(Level.FINE, name + ": selectNow after close", e);
         }
+        // selectNow also swallowed any wakeup() another thread made meanwhile. Its task is already
+        // queued (execute queues before it wakes), and the loop looks at the queue before it blocks;
+        // but the flag must say "no wakeup pending", or the next execute() would skip wakeup() and
+        // its task would wait for the one-second tick.
+        wakeupPending.set(false);
     }
 
     private void runTasks() {

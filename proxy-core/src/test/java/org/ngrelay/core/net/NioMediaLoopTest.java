@@ -47,6 +47,35 @@ class NioMediaLoopTest {
         }
     }
 
+    /**
+     * Closing a socket flushes the selector with selectNow, which also swallows a wakeup another
+     * thread made meanwhile. Every later task must still run at once, not at the next tick (1 s):
+     * before the fix, offers after a burst of deletes waited up to a second.
+     */
+    @Test
+    void aTaskQueuedAfterASocketClosedWhileAnotherThreadWokeTheLoopRunsAtOnce() throws Exception {
+        NioMediaLoop loop = new NioMediaLoop("test-media");
+        try {
+            for (int round = 0; round < 5; round++) {
+                onLoop(loop, () -> {
+                    MediaSocket s = loop.open(new InetSocketAddress("127.0.0.1", 0), 0, (b, src, now) -> { });
+                    // another thread wakes the loop while this task runs, then the close flushes the selector
+                    Thread other = new Thread(() -> loop.execute(() -> { }));
+                    other.start();
+                    other.join();
+                    s.close();
+                    return null;
+                });
+                TimeUnit.MILLISECONDS.sleep(20); // let the loop go back to its blocking select
+                long t0 = System.nanoTime();
+                onLoop(loop, () -> null);
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(200));
+            }
+        } finally {
+            loop.shutdown();
+        }
+    }
+
     @Test
     void receivesOnTheLoopAndSendsFromTheSameSocket() throws Exception {
         NioMediaLoop loop = new NioMediaLoop("test-media");
