@@ -25,7 +25,7 @@ public enum BodyFormat {
 
         @Override
         public byte[] encode(Map<String, Object> reply) {
-            return BENCODE_CODEC.encode(reply);
+            return BencodeWriter.encode(reply);
         }
     },
     JSON {
