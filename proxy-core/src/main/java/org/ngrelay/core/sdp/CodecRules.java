@@ -64,7 +64,7 @@ public record CodecRules(List<String> strip, List<String> mask, List<String> off
     /** The rtpmap value of {@code format} (e.g. {@code PCMA/8000}) or the static one. */
     static String encodingName(MediaSection media, String format) {
         for (SdpLine line : media.lines()) {
-            if (line.isAttribute() && line.attributeName().equals("rtpmap")) {
+            if (line.attributeIs("rtpmap")) {
                 String v = line.attributeValue();
                 int sp = v.indexOf(' ');
                 if (sp > 0 && v.substring(0, sp).equals(format)) {

@@ -93,7 +93,7 @@ public final class MediaSection {
 
     public String attribute(String name) {
         for (SdpLine line : lines) {
-            if (line.isAttribute() && line.attributeName().equals(name)) {
+            if (line.attributeIs(name)) {
                 return line.attributeValue();
             }
         }
@@ -107,8 +107,9 @@ public final class MediaSection {
     /** The direction attribute ({@code sendrecv}, {@code sendonly}, ...) or null. */
     public String direction() {
         for (SdpLine line : lines) {
-            if (line.isAttribute() && SdpAttributes.isDirection(line.attributeName())) {
-                return line.attributeName();
+            String direction = line.direction();
+            if (direction != null) {
+                return direction;
             }
         }
         return null;

@@ -17,6 +17,27 @@ public record SdpLine(char type, String value, String eol) {
         return colon < 0 ? value : value.substring(0, colon);
     }
 
+    /**
+     * {@code a=NAME} or {@code a=NAME:...}: the same as {@code attributeName().equals(name)}
+     * without making the substring (SDP is searched many times per offer: JMH, docs/performance.md).
+     */
+    public boolean attributeIs(String name) {
+        return type == 'a' && value.startsWith(name) && (value.length() == name.length() || value.charAt(name.length()) == ':');
+    }
+
+    /** The direction ({@code sendrecv}, {@code sendonly}, {@code recvonly}, {@code inactive}) this line sets, or null. */
+    public String direction() {
+        if (type != 'a') {
+            return null;
+        }
+        int colon = value.indexOf(':');
+        if (colon < 0) {
+            return SdpAttributes.isDirection(value) ? value : null;
+        }
+        // every direction name has 8 letters: only a prefix of that length can be one
+        return colon == 8 && SdpAttributes.isDirection(value.substring(0, 8)) ? value.substring(0, 8) : null;
+    }
+
     /** For {@code a=} lines: the part after the first ':', or "" for a flag attribute. */
     public String attributeValue() {
         int colon = value.indexOf(':');

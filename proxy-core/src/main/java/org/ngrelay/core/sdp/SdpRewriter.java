@@ -179,7 +179,7 @@ public final class SdpRewriter {
     private static void appendPayloadAttributes(StringBuilder out, MediaSection media, String format) {
         boolean rtpmapSeen = false;
         for (SdpLine line : media.lines()) {
-            if (line.isAttribute() && line.attributeName().equals("rtpmap") && payloadOf(line).equals(format)) {
+            if (line.attributeIs("rtpmap") && payloadOf(line).equals(format)) {
                 append(out, 'a', line.value(), CRLF);
                 rtpmapSeen = true;
                 break;
@@ -192,7 +192,7 @@ public final class SdpRewriter {
             }
         }
         for (SdpLine line : media.lines()) {
-            if (line.isAttribute() && line.attributeName().equals("fmtp") && payloadOf(line).equals(format)) {
+            if (line.attributeIs("fmtp") && payloadOf(line).equals(format)) {
                 append(out, 'a', line.value(), CRLF);
             }
         }

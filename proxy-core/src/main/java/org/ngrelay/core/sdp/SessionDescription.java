@@ -128,8 +128,8 @@ public final class SessionDescription {
         }
         String session = null;
         for (SdpLine line : sessionLines) {
-            if (line.isAttribute() && SdpAttributes.isDirection(line.attributeName())) {
-                session = line.attributeName();
+            if (line.direction() != null) {
+                session = line.direction();
             }
         }
         return session;
@@ -142,8 +142,9 @@ public final class SessionDescription {
             return own;
         }
         for (SdpLine line : sessionLines) {
-            if (line.isAttribute() && SdpAttributes.isDirection(line.attributeName())) {
-                return line.attributeName();
+            String direction = line.direction();
+            if (direction != null) {
+                return direction;
             }
         }
         return null;
@@ -152,7 +153,7 @@ public final class SessionDescription {
     /** A session-level attribute's value, or null. */
     public String sessionAttribute(String name) {
         for (SdpLine line : sessionLines) {
-            if (line.isAttribute() && line.attributeName().equals(name)) {
+            if (line.attributeIs(name)) {
                 return line.attributeValue();
             }
         }
