@@ -18,6 +18,17 @@ public final class MediaLoopGroup implements AutoCloseable {
         }
     }
 
+    /**
+     * A group over loops made elsewhere (a benchmark's or a test's own {@link MediaLoop}, e.g. one
+     * that runs tasks inline and sends nowhere); the group owns them and shuts them down on close.
+     */
+    public MediaLoopGroup(MediaLoop... loops) {
+        if (loops.length < 1) {
+            throw new IllegalArgumentException("a media loop group needs at least one loop");
+        }
+        this.loops = loops.clone();
+    }
+
     public MediaLoop next() {
         return loops[Math.floorMod(next.getAndIncrement(), loops.length)];
     }
