@@ -3,11 +3,12 @@
 # thread) and ngrelay (one media thread), each pinned to the same core with the generator on the
 # other, in one run; prints both daemons' figures and the ratios against the performance targets.
 #
-#   bench/side-by-side.sh                 # every point (about 15 minutes)
+#   bench/side-by-side.sh                 # every point (about 10 minutes)
 #   POINTS="fixed control" bench/side-by-side.sh
 #
 # Settings (environment): DAEMON_CPU=1 GEN_CPU=0, CALLS=1000 (the fixed point), DURATION=10 and
-# WARMUP=5 seconds per point, RAMP=START:STEP:MAX (500:100:3000), CONTROL=10 seconds,
+# WARMUP=5 seconds per point, REPEAT=3 (fixed and control points, median reported),
+# RAMP=START:STEP:MAX (500:100:3000), CONTROL=10 seconds,
 # PORT_MIN/PORT_MAX (30000/49999), NGRELAY_JAVA_OPTS (JVM options added to bin/ngrelay's
 # defaults), DAEMONS="rtpengine ngrelay", OUT=directory for logs and results.
 # Needs: rtpengine-daemon (apt-get install -y rtpengine-daemon), gcc, Java 17, Maven.
@@ -24,6 +25,7 @@ CONTROL=${CONTROL:-10}
 PORT_MIN=${PORT_MIN:-30000}
 PORT_MAX=${PORT_MAX:-49999}
 POINTS=${POINTS:-fixed ramp control}
+REPEAT=${REPEAT:-3}
 DAEMONS=${DAEMONS:-rtpengine ngrelay}
 OUT=${OUT:-$(mktemp -d /tmp/ngrelay-bench.XXXXXX)}
 mkdir -p "$OUT"
@@ -64,27 +66,38 @@ start_daemon() { # name ngport
   load --ng 127.0.0.1:"$port" --ping 15 >/dev/null
 }
 
-for d in $DAEMONS; do
-  port=12222; [ "$d" = rtpengine ] && port=12223
-  for point in $POINTS; do
-    # A fresh daemon per point, warmed up by one uncounted short run (the JVM compiles its hot
-    # path in it; rtpengine does not need it but gets the same).
-    start_daemon "$d" "$port"
-    common=(--ng 127.0.0.1:"$port" --pid "$pid" --label "$d")
-    load "${common[@]}" --calls "$CALLS" --duration 5 --warmup 5 >"$OUT/$d.warmup.txt" || true
-    case $point in
-      fixed)   load "${common[@]}" --calls "$CALLS" --duration "$DURATION" --warmup "$WARMUP" | tee "$OUT/$d.fixed.txt" || true ;;
-      ramp)    load "${common[@]}" --ramp "$RAMP" --duration "$DURATION" --warmup 2 | tee "$OUT/$d.ramp.txt" || true ;;
-      control) load "${common[@]}" --control "$CONTROL" | tee "$OUT/$d.control.txt" || true ;;
-    esac
-    stop_daemon
+# Point by point, daemons alternating, a fresh daemon each time; the fixed and control points are
+# measured REPEAT times and the median is reported (the machine's own noise is about 10 %).
+for point in $POINTS; do
+  reps=$REPEAT; [ "$point" = ramp ] && reps=1
+  for rep in $(seq "$reps"); do
+    for d in $DAEMONS; do
+      port=12222; [ "$d" = rtpengine ] && port=12223
+      start_daemon "$d" "$port"
+      common=(--ng 127.0.0.1:"$port" --pid "$pid" --label "$d")
+      # An uncounted warm-up of the same kind (the JVM compiles its hot paths in it; rtpengine
+      # does not need it but gets the same).
+      if [ "$point" = control ]; then
+        load "${common[@]}" --control 10 >/dev/null || true
+        load "${common[@]}" --control "$CONTROL" | tee -a "$OUT/$d.control.txt" || true
+      else
+        load "${common[@]}" --calls "$CALLS" --duration 5 --warmup 5 >/dev/null || true
+        if [ "$point" = fixed ]; then
+          load "${common[@]}" --calls "$CALLS" --duration "$DURATION" --warmup "$WARMUP" | tee -a "$OUT/$d.fixed.txt" || true
+        else
+          load "${common[@]}" --ramp "$RAMP" --duration "$DURATION" --warmup 2 | tee -a "$OUT/$d.ramp.txt" || true
+        fi
+      fi
+      stop_daemon
+    done
   done
 done
 
 # The figures table: RESULT lines are key=value.
-value() { # file key
+value() { # file key: the median over the file's RESULT lines
   [ -f "$1" ] || { echo nan; return; }
-  grep '^RESULT' "$1" | tail -1 | tr ' ' '\n' | awk -F= -v k="$2" '$1==k {print $2; f=1} END {if (!f) print "nan"}'
+  grep '^RESULT' "$1" | grep 'valid=true' | grep -o " $2=[^ ]*" | cut -d= -f2 | sort -g |
+    awk '{v[NR]=$1} END {if (NR == 0) print "nan"; else if (NR % 2) print v[(NR+1)/2]; else print (v[NR/2] + v[NR/2+1]) / 2}'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2f", a / b; else print "n/a" }'; }
 R=$OUT/rtpengine; N=$OUT/ngrelay
