@@ -103,7 +103,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2f"
 R=$OUT/rtpengine; N=$OUT/ngrelay
 {
   echo
-  echo "side by side, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, daemon on cpu $DAEMON_CPU, generator on cpu $GEN_CPU"
+  echo "side by side, $(date -u +%Y-%m-%dT%H:%MZ), $(getconf _NPROCESSORS_ONLN) cores, daemon on cpu $DAEMON_CPU, generator on cpu $GEN_CPU"
   printf '%-42s %12s %12s %8s %s\n' figure rtpengine ngrelay ratio target
   printf '%-42s %12s %12s %8s %s\n' "sustained calls (loss<=0.5%, p99<=20ms)" "$(value $R.ramp.txt sustained_calls)" "$(value $N.ramp.txt sustained_calls)" \
     "$(ratio "$(value $N.ramp.txt sustained_calls)" "$(value $R.ramp.txt sustained_calls)")" ">= 2.0"
