@@ -51,8 +51,15 @@ public final class NgRequest {
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Set<String> flags = new LinkedHashSet<>();
     private final String command;
+    private final String source;
 
     public NgRequest(Map<String, Object> dict) {
+        this(dict, null);
+    }
+
+    /** @param source the ng client's address ({@code IP:port}), or null when unknown */
+    public NgRequest(Map<String, Object> dict, String source) {
+        this.source = source;
         for (Map.Entry<String, Object> e : dict.entrySet()) {
             String key = normaliseKey(e.getKey());
             if (!KNOWN_KEYS.contains(key)) {
@@ -179,6 +186,11 @@ public final class NgRequest {
     }
 
     /** The command, or null when missing or not a string. */
+    /** The ng client's address ({@code IP:port}), or null. */
+    public String source() {
+        return source;
+    }
+
     public String command() {
         return command;
     }
