@@ -19,6 +19,10 @@ import org.ngrelay.core.iface.Interfaces;
 import org.ngrelay.core.net.MediaLoopGroup;
 import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.sdp.Addresses;
+import org.ngrelay.cli.control.CliServer;
+import org.ngrelay.cli.control.ControlCli;
+import org.ngrelay.cli.http.HttpServer;
+import org.ngrelay.cli.http.Metrics;
 import org.ngrelay.ng.NgProcessor;
 import org.ngrelay.ng.command.Commands;
 import org.ngrelay.ng.transport.NgUdpServer;
@@ -57,6 +61,18 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = {"-n", "--listen-ng"}, paramLabel = "[IP:]PORT",
             description = "UDP address for ng commands; repeatable (default: 127.0.0.1:2223)")
     List<String> listenNg = new ArrayList<>();
+
+    @Option(names = {"-c", "--listen-cli"}, paramLabel = "[IP:]PORT",
+            description = "TCP address for rtpengine-ctl's control commands (off when not given)")
+    String listenCli;
+
+    @Option(names = "--listen-http", paramLabel = "[IP:]PORT",
+            description = "TCP address for HTTP: GET /metrics, /ping, /cli/<command>, POST /ng (off when not given)")
+    String listenHttp;
+
+    @Option(names = "--max-sessions", paramLabel = "INT", defaultValue = "-1",
+            description = "refuse new calls beyond this many (-1 = no limit, 0 = refuse all new calls) (default: ${DEFAULT-VALUE})")
+    int maxSessions;
 
     @Option(names = {"-m", "--port-min"}, paramLabel = "INT", defaultValue = "30000", description = "lowest media port (default: ${DEFAULT-VALUE})")
     int portMin;
@@ -98,8 +114,12 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "syslog level: 3 errors, 4 warnings, 6 info, 7 debug (default: ${DEFAULT-VALUE})")
     int logLevel;
 
-    @Option(names = {"-E", "--log-stderr"}, description = "log to stderr (ngrelay logs to stderr in any case)")
+    @Option(names = {"-E", "--log-stderr"}, description = "log to stderr instead of syslog")
     boolean logStderr;
+
+    @Option(names = "--log-facility", paramLabel = "NAME", defaultValue = "daemon",
+            description = "syslog facility: daemon, local0 ... local7, user, ... (default: ${DEFAULT-VALUE})")
+    String logFacility;
 
     @Option(names = "--num-threads", paramLabel = "INT",
             description = "media threads (default: number of CPU cores)")
@@ -141,10 +161,20 @@ public final class DaemonCommand implements Callable<Integer> {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     volatile NgUdpServer server;
+    volatile CliServer cliServer;
+    volatile HttpServer httpServer;
 
     @Override
     public Integer call() throws Exception {
-        Logging.configure(logLevel);
+        Integer facility = SyslogHandler.FACILITIES.get(logFacility);
+        if (facility == null) {
+            throw new IllegalArgumentException("--log-facility must be one of " + new java.util.TreeSet<>(SyslogHandler.FACILITIES.keySet())
+                    + ", not '" + logFacility + "'");
+        }
+        if (maxSessions < -1) {
+            throw new IllegalArgumentException("--max-sessions must be -1 (no limit) or at least 0");
+        }
+        Logging.configure(logLevel, logStderr, facility);
         if (table != null) {
             LOG.info("--table=" + table + " ignored: ngrelay relays in userspace only");
         }
@@ -165,9 +195,17 @@ public final class DaemonCommand implements Callable<Integer> {
         try (PcapRecorder recorder = recorder();
              MediaLoopGroup loops = new MediaLoopGroup(threads)) {
             CallManager calls = new CallManager(config, ifs, loops, recorder != null ? recorder : Recorder.NONE);
-            NgProcessor processor = new NgProcessor(new Commands(calls));
-            try (NgUdpServer ng = new NgUdpServer(processor, ngAddresses)) {
+            calls.maxSessions(maxSessions);
+            Commands commands = new Commands(calls);
+            NgProcessor processor = new NgProcessor(commands);
+            ControlCli cli = new ControlCli(commands, Logging::currentLevel, Logging::setLevel);
+            try (NgUdpServer ng = new NgUdpServer(processor, ngAddresses);
+                 CliServer cliServer = listenCli == null ? null : new CliServer(cli, parseListen(listenCli));
+                 Metrics metrics = listenHttp == null ? null : new Metrics(commands);
+                 HttpServer http = listenHttp == null ? null : new HttpServer(metrics, processor, cli, parseListen(listenHttp))) {
                 server = ng;
+                this.cliServer = cliServer;
+                this.httpServer = http;
                 writePidfile();
                 Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "shutdown"));
                 LOG.info("Startup complete, version " + Version.VERSION + " (" + threads + " media threads, ports "
