@@ -174,6 +174,9 @@ public final class DaemonCommand implements Callable<Integer> {
         if (maxSessions < -1) {
             throw new IllegalArgumentException("--max-sessions must be -1 (no limit) or at least 0");
         }
+        // every address is checked before anything is bound
+        InetSocketAddress cliAddress = listenCli == null ? null : parseListen(listenCli);
+        InetSocketAddress httpAddress = listenHttp == null ? null : parseListen(listenHttp);
         Logging.configure(logLevel, logStderr, facility);
         if (table != null) {
             LOG.info("--table=" + table + " ignored: ngrelay relays in userspace only");
@@ -200,9 +203,9 @@ public final class DaemonCommand implements Callable<Integer> {
             NgProcessor processor = new NgProcessor(commands);
             ControlCli cli = new ControlCli(commands, Logging::currentLevel, Logging::setLevel);
             try (NgUdpServer ng = new NgUdpServer(processor, ngAddresses);
-                 CliServer cliServer = listenCli == null ? null : new CliServer(cli, parseListen(listenCli));
-                 Metrics metrics = listenHttp == null ? null : new Metrics(commands);
-                 HttpServer http = listenHttp == null ? null : new HttpServer(metrics, processor, cli, parseListen(listenHttp))) {
+                 CliServer cliServer = cliAddress == null ? null : new CliServer(cli, cliAddress);
+                 Metrics metrics = httpAddress == null ? null : new Metrics(commands);
+                 HttpServer http = httpAddress == null ? null : new HttpServer(metrics, processor, cli, httpAddress)) {
                 server = ng;
                 this.cliServer = cliServer;
                 this.httpServer = http;

@@ -1,7 +1,10 @@
 package org.ngrelay.cli;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -49,7 +52,12 @@ final class SyslogHandler extends Handler {
         this.facility = facility;
     }
 
-    /** @return null when there is no syslog socket at {@code path} (a container, say) or no epoll */
+    /**
+     * @return null when there is no syslog socket at {@code path} (a container, say) or no epoll
+     */
+    // Unconnected sends keep working when syslog restarts and makes its socket anew; Netty lets an
+    // unbound datagram channel send only with this (deprecated, still supported) option.
+    @SuppressWarnings("deprecation")
     static SyslogHandler open(Path path, int facility) {
         if (!Files.exists(path) || !Epoll.isAvailable()) {
             return null;
@@ -60,8 +68,9 @@ final class SyslogHandler extends Handler {
             return t;
         }, EpollIoHandler.newFactory());
         try {
-            Channel ch = new io.netty.bootstrap.Bootstrap().group(group).channel(EpollDomainDatagramChannel.class)
-                    .handler(new io.netty.channel.ChannelInboundHandlerAdapter()).register().sync().channel();
+            Channel ch = new Bootstrap().group(group).channel(EpollDomainDatagramChannel.class)
+                    .option(ChannelOption.DATAGRAM_CHANNEL_ACTIVE_ON_REGISTRATION, true)
+                    .handler(new ChannelInboundHandlerAdapter()).register().sync().channel();
             return new SyslogHandler(group, ch, new DomainSocketAddress(path.toString()), facility);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully();
