@@ -1,7 +1,6 @@
 package org.ngrelay.cli;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -288,36 +287,6 @@ public final class DaemonCommand implements Callable<Integer> {
 
     /** {@code [IP:]PORT}, {@code [IPv6]:PORT}, {@code localhost:PORT}; a port alone listens on all addresses. */
     static InetSocketAddress parseListen(String value) throws UnknownHostException {
-        String host = null;
-        String port = value;
-        if (value.startsWith("[")) {
-            int close = value.indexOf("]:");
-            if (close < 0) {
-                throw new IllegalArgumentException("invalid address '" + value + "': expected [IPv6]:PORT");
-            }
-            host = value.substring(1, close);
-            port = value.substring(close + 2);
-        } else {
-            int colon = value.lastIndexOf(':');
-            if (colon >= 0 && value.indexOf(':') == colon) {
-                host = value.substring(0, colon);
-                port = value.substring(colon + 1);
-            }
-        }
-        int p;
-        try {
-            p = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid port in '" + value + "'");
-        }
-        if (p < 1 || p > 65535) {
-            throw new IllegalArgumentException("invalid port in '" + value + "'");
-        }
-        if (host == null) {
-            return new InetSocketAddress(p);
-        }
-        InetAddress address = Addresses.parseLiteral(host);
-        // A host name is resolved once, at start-up (the Debian config says localhost:2223).
-        return new InetSocketAddress(address != null ? address : InetAddress.getByName(host), p);
+        return HostPort.parse(value, null);
     }
 }

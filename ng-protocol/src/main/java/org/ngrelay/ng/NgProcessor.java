@@ -157,6 +157,11 @@ public final class NgProcessor {
         return out;
     }
 
+    /** A message rtpengine would answer: {@code cookie SP ...} with a cookie of one byte or more. */
+    public static boolean hasCookie(byte[] message) {
+        return indexOf(message, (byte) ' ') > 0;
+    }
+
     private static int indexOf(byte[] data, byte b) {
         for (int i = 0; i < data.length; i++) {
             if (data[i] == b) {

@@ -3,6 +3,7 @@ package org.ngrelay.cli.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ngrelay.cli.HostPort;
 import org.ngrelay.cli.Version;
 import org.ngrelay.ng.codec.BodyFormat;
 import org.ngrelay.ng.codec.Json;
@@ -127,7 +129,7 @@ public final class NgClientCommand implements Callable<Integer> {
         InetSocketAddress target;
         try {
             request = request();
-            target = UdpExchange.parseAddress(address);
+            target = HostPort.parse(address, InetAddress.getLoopbackAddress());
         } catch (IllegalArgumentException | IOException | NgFormatException e) {
             err.println("ngrelay ng: " + e.getMessage());
             return EXIT_USAGE;

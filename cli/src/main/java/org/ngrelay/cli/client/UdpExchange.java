@@ -3,7 +3,6 @@ package org.ngrelay.cli.client;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -62,32 +61,5 @@ final class UdpExchange {
             }
         }
         return true;
-    }
-
-    /** {@code HOST:PORT}, {@code [IPv6]:PORT}, or a port alone (127.0.0.1). */
-    static InetSocketAddress parseAddress(String value) throws IOException {
-        String host = "127.0.0.1";
-        String port = value;
-        if (value.startsWith("[")) {
-            int close = value.indexOf("]:");
-            if (close < 0) {
-                throw new IllegalArgumentException("--ng " + value + ": expected [IPv6]:PORT");
-            }
-            host = value.substring(1, close);
-            port = value.substring(close + 2);
-        } else if (value.indexOf(':') >= 0) {
-            host = value.substring(0, value.lastIndexOf(':'));
-            port = value.substring(value.lastIndexOf(':') + 1);
-        }
-        int p;
-        try {
-            p = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--ng " + value + ": bad port");
-        }
-        if (p < 1 || p > 65535) {
-            throw new IllegalArgumentException("--ng " + value + ": bad port");
-        }
-        return new InetSocketAddress(InetAddress.getByName(host), p);
     }
 }

@@ -1,28 +1,18 @@
 package org.ngrelay.cli.control;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.ngrelay.cli.TcpListener;
 
 /**
  * {@code --listen-cli}: rtpengine's CLI socket, as Debian's {@code rtpengine-ctl} speaks to it over
@@ -37,39 +27,25 @@ public final class CliServer implements AutoCloseable {
     private static final int MAX_LINE = 64 * 1024;
     private static final int IDLE_SECONDS = 10;
 
-    private final EventLoopGroup group;
-    private final Channel channel;
+    private final TcpListener listener;
 
     public CliServer(ControlCli cli, InetSocketAddress address) throws InterruptedException {
-        boolean epoll = Epoll.isAvailable();
-        group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        try {
-            channel = new ServerBootstrap()
-                    .group(group)
-                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new ReadTimeoutHandler(IDLE_SECONDS), new CommandHandler(cli));
-                        }
-                    })
-                    .bind(address).sync().channel();
-        } catch (InterruptedException | RuntimeException e) {
-            group.shutdownGracefully();
-            throw e;
-        }
-        LOG.info("Listening for CLI commands on TCP " + channel.localAddress());
+        listener = new TcpListener(address, true, new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast(new ReadTimeoutHandler(IDLE_SECONDS), new CommandHandler(cli));
+            }
+        });
+        LOG.info("Listening for CLI commands on TCP " + listener.localAddress());
     }
 
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.localAddress();
+        return listener.localAddress();
     }
 
     @Override
     public void close() {
-        channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        listener.close();
     }
 
     /** Collects one line, runs it, answers and closes. */

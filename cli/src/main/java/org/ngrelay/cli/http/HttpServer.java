@@ -1,21 +1,12 @@
 package org.ngrelay.cli.http;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -33,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.ngrelay.cli.TcpListener;
 import org.ngrelay.cli.control.ControlCli;
 import org.ngrelay.ng.NgProcessor;
 
@@ -51,39 +43,25 @@ public final class HttpServer implements AutoCloseable {
     /** An ng request answered from the reply cache while its first copy still runs gets no answer of its own. */
     private static final long NG_TIMEOUT_MS = 30_000;
 
-    private final EventLoopGroup group;
-    private final Channel channel;
+    private final TcpListener listener;
 
     public HttpServer(Metrics metrics, NgProcessor ng, ControlCli cli, InetSocketAddress address) throws InterruptedException {
-        boolean epoll = Epoll.isAvailable();
-        group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        try {
-            channel = new ServerBootstrap()
-                    .group(group)
-                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY),
-                                    new Handler(metrics, ng, cli));
-                        }
-                    })
-                    .bind(address).sync().channel();
-        } catch (InterruptedException | RuntimeException e) {
-            group.shutdownGracefully();
-            throw e;
-        }
-        LOG.info("Listening for HTTP requests on TCP " + channel.localAddress());
+        listener = new TcpListener(address, false, new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY), new Handler(metrics, ng, cli));
+            }
+        });
+        LOG.info("Listening for HTTP requests on TCP " + listener.localAddress());
     }
 
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.localAddress();
+        return listener.localAddress();
     }
 
     @Override
     public void close() {
-        channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        listener.close();
     }
 
     /** What to send back: status, content type, body. */
@@ -138,8 +116,7 @@ public final class HttpServer implements AutoCloseable {
 
         private CompletableFuture<Answer> ngRequest(ChannelHandlerContext ctx, byte[] body) {
             CompletableFuture<Answer> answer = new CompletableFuture<>();
-            int space = indexOf(body, (byte) ' ');
-            if (space <= 0) {
+            if (!NgProcessor.hasCookie(body)) {
                 return CompletableFuture.completedFuture(Answer.text(HttpResponseStatus.BAD_REQUEST,
                         "An ng message is 'COOKIE SP dictionary'\n"));
             }
@@ -159,15 +136,6 @@ public final class HttpServer implements AutoCloseable {
             } else {
                 ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             }
-        }
-
-        private static int indexOf(byte[] data, byte b) {
-            for (int i = 0; i < data.length; i++) {
-                if (data[i] == b) {
-                    return i;
-                }
-            }
-            return -1;
         }
 
         @Override
