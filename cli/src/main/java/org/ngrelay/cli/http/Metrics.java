@@ -25,6 +25,7 @@ import org.ngrelay.core.iface.LocalInterface;
 import org.ngrelay.core.sdp.Addresses;
 import org.ngrelay.ng.command.Commands;
 import org.ngrelay.ng.stats.ControlStats;
+import org.ngrelay.ng.stats.LabelledFamily;
 import org.ngrelay.ng.stats.RequestKind;
 import org.ngrelay.ng.stats.Stat;
 
@@ -61,9 +62,9 @@ public final class Metrics implements AutoCloseable {
         for (int i = 0; i < interfaces.size(); i++) {
             int index = i;
             Tags tags = Tags.of("name", interfaces.get(i).name(), "address", Addresses.toText(interfaces.get(i).address()));
-            port("rtpengine_ports_used", "Ports in use on the interface", tags, s -> s.ports().get(index).used());
-            port("rtpengine_ports_free", "Ports free on the interface", tags, s -> s.ports().get(index).free());
-            port("rtpengine_ports", "Ports of the interface's range", tags, s -> s.ports().get(index).total());
+            port(LabelledFamily.PORTS_USED, tags, s -> s.ports().get(index).used());
+            port(LabelledFamily.PORTS_FREE, tags, s -> s.ports().get(index).free());
+            port(LabelledFamily.PORTS, tags, s -> s.ports().get(index).total());
         }
         commands.controlStats().onNewProxy(this::registerProxy);
         // Two JVM meters have names promtool's lint rejects (process_cpu_time_ns_total: "abbreviated
@@ -106,22 +107,21 @@ public final class Metrics implements AutoCloseable {
         }
     }
 
-    private void port(String name, String help, Tags tags, ToDoubleFunction<DaemonStats> f) {
-        Gauge.builder(name, this, x -> x.read(f)).description(help).tags(tags).strongReference(true).register(registry);
+    private void port(LabelledFamily family, Tags tags, ToDoubleFunction<DaemonStats> f) {
+        Gauge.builder(family.name, this, x -> x.read(f)).description(family.help).tags(tags).strongReference(true).register(registry);
     }
 
     /** rtpengine's control families, per client ({@code proxy}) and command ({@code request}). */
     private void registerProxy(ControlStats.Proxy p) {
         for (RequestKind k : RequestKind.values()) {
             Tags tags = Tags.of("proxy", p.address(), "request", k.command);
-            FunctionCounter.builder("rtpengine_requests_total", p, x -> x.count(k))
-                    .description("ng requests answered, by client and command").tags(tags).register(registry);
-            FunctionCounter.builder("rtpengine_request_seconds_total", p, x -> x.seconds(k))
-                    .description("Time spent answering ng requests, by client and command").tags(tags).register(registry);
+            FunctionCounter.builder(LabelledFamily.REQUESTS.name, p, x -> x.count(k))
+                    .description(LabelledFamily.REQUESTS.help).tags(tags).register(registry);
+            FunctionCounter.builder(LabelledFamily.REQUEST_SECONDS.name, p, x -> x.seconds(k))
+                    .description(LabelledFamily.REQUEST_SECONDS.help).tags(tags).register(registry);
         }
-        FunctionCounter.builder("rtpengine_errors_total", p, ControlStats.Proxy::errors)
-                .description("ng requests answered with result error, by client").tags(Tags.of("proxy", p.address()))
-                .register(registry);
+        FunctionCounter.builder(LabelledFamily.ERRORS.name, p, ControlStats.Proxy::errors)
+                .description(LabelledFamily.ERRORS.help).tags(Tags.of("proxy", p.address())).register(registry);
     }
 
     @Override

@@ -195,12 +195,12 @@ public final class NgRequest {
         values.put(key, list);
     }
 
-    /** The command, or null when missing or not a string. */
     /** The ng client's address ({@code IP:port}), or null. */
     public String source() {
         return source;
     }
 
+    /** The command, or null when missing or not a string. */
     public String command() {
         return command;
     }

@@ -4,13 +4,14 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -206,7 +207,7 @@ public final class CallManager {
             each.add(query(Dialog.of(id)).exceptionally(e -> null));
         }
         return CompletableFuture.allOf(each.toArray(new CompletableFuture<?>[0]))
-                .thenApply(v -> each.stream().map(CompletableFuture::join).filter(java.util.Objects::nonNull).toList());
+                .thenApply(v -> each.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
     }
 
     /**
