@@ -64,7 +64,7 @@ done
 
 java -jar "$NGRELAY_JAR" --config-file=none --interface=127.0.0.1 --listen-ng=127.0.0.1:$ng_port \
   --port-min=$relay_min --port-max=$relay_max --delete-delay=0 --recording-dir="$work/rec" \
-  --log-level=6 > "$work/ngrelay.log" 2>&1 &
+  --log-level=6 --log-stderr > "$work/ngrelay.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 60); do
   [ "$(ng '{"command":"ping"}')" = '{"result": "pong"}' ] && break

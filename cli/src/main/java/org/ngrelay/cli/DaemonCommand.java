@@ -1,7 +1,6 @@
 package org.ngrelay.cli;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,10 @@ import org.ngrelay.core.iface.Interfaces;
 import org.ngrelay.core.net.MediaLoopGroup;
 import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.sdp.Addresses;
+import org.ngrelay.cli.control.CliServer;
+import org.ngrelay.cli.control.ControlCli;
+import org.ngrelay.cli.http.HttpServer;
+import org.ngrelay.cli.http.Metrics;
 import org.ngrelay.ng.NgProcessor;
 import org.ngrelay.ng.command.Commands;
 import org.ngrelay.ng.transport.NgUdpServer;
@@ -57,6 +60,18 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = {"-n", "--listen-ng"}, paramLabel = "[IP:]PORT",
             description = "UDP address for ng commands; repeatable (default: 127.0.0.1:2223)")
     List<String> listenNg = new ArrayList<>();
+
+    @Option(names = {"-c", "--listen-cli"}, paramLabel = "[IP:]PORT",
+            description = "TCP address for rtpengine-ctl's control commands (off when not given)")
+    String listenCli;
+
+    @Option(names = "--listen-http", paramLabel = "[IP:]PORT",
+            description = "TCP address for HTTP: GET /metrics, /ping, /cli/<command>, POST /ng (off when not given)")
+    String listenHttp;
+
+    @Option(names = "--max-sessions", paramLabel = "INT", defaultValue = "-1",
+            description = "refuse new calls beyond this many (-1 = no limit, 0 = refuse all new calls) (default: ${DEFAULT-VALUE})")
+    int maxSessions;
 
     @Option(names = {"-m", "--port-min"}, paramLabel = "INT", defaultValue = "30000", description = "lowest media port (default: ${DEFAULT-VALUE})")
     int portMin;
@@ -98,8 +113,12 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "syslog level: 3 errors, 4 warnings, 6 info, 7 debug (default: ${DEFAULT-VALUE})")
     int logLevel;
 
-    @Option(names = {"-E", "--log-stderr"}, description = "log to stderr (ngrelay logs to stderr in any case)")
+    @Option(names = {"-E", "--log-stderr"}, description = "log to stderr instead of syslog")
     boolean logStderr;
+
+    @Option(names = "--log-facility", paramLabel = "NAME", defaultValue = "daemon",
+            description = "syslog facility: daemon, local0 ... local7, user, ... (default: ${DEFAULT-VALUE})")
+    String logFacility;
 
     @Option(names = "--num-threads", paramLabel = "INT",
             description = "media threads (default: number of CPU cores)")
@@ -141,10 +160,23 @@ public final class DaemonCommand implements Callable<Integer> {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     volatile NgUdpServer server;
+    volatile CliServer cliServer;
+    volatile HttpServer httpServer;
 
     @Override
     public Integer call() throws Exception {
-        Logging.configure(logLevel);
+        Integer facility = SyslogHandler.FACILITIES.get(logFacility);
+        if (facility == null) {
+            throw new IllegalArgumentException("--log-facility must be one of " + new java.util.TreeSet<>(SyslogHandler.FACILITIES.keySet())
+                    + ", not '" + logFacility + "'");
+        }
+        if (maxSessions < -1) {
+            throw new IllegalArgumentException("--max-sessions must be -1 (no limit) or at least 0");
+        }
+        // every address is checked before anything is bound
+        InetSocketAddress cliAddress = listenCli == null ? null : parseListen(listenCli);
+        InetSocketAddress httpAddress = listenHttp == null ? null : parseListen(listenHttp);
+        Logging.configure(logLevel, logStderr, facility);
         if (table != null) {
             LOG.info("--table=" + table + " ignored: ngrelay relays in userspace only");
         }
@@ -165,9 +197,17 @@ public final class DaemonCommand implements Callable<Integer> {
         try (PcapRecorder recorder = recorder();
              MediaLoopGroup loops = new MediaLoopGroup(threads)) {
             CallManager calls = new CallManager(config, ifs, loops, recorder != null ? recorder : Recorder.NONE);
-            NgProcessor processor = new NgProcessor(new Commands(calls));
-            try (NgUdpServer ng = new NgUdpServer(processor, ngAddresses)) {
+            calls.maxSessions(maxSessions);
+            Commands commands = new Commands(calls);
+            NgProcessor processor = new NgProcessor(commands);
+            ControlCli cli = new ControlCli(commands, Logging::currentLevel, Logging::setLevel);
+            try (NgUdpServer ng = new NgUdpServer(processor, ngAddresses);
+                 CliServer cliServer = cliAddress == null ? null : new CliServer(cli, cliAddress);
+                 Metrics metrics = httpAddress == null ? null : new Metrics(commands);
+                 HttpServer http = httpAddress == null ? null : new HttpServer(metrics, processor, cli, httpAddress)) {
                 server = ng;
+                this.cliServer = cliServer;
+                this.httpServer = http;
                 writePidfile();
                 Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "shutdown"));
                 LOG.info("Startup complete, version " + Version.VERSION + " (" + threads + " media threads, ports "
@@ -247,36 +287,6 @@ public final class DaemonCommand implements Callable<Integer> {
 
     /** {@code [IP:]PORT}, {@code [IPv6]:PORT}, {@code localhost:PORT}; a port alone listens on all addresses. */
     static InetSocketAddress parseListen(String value) throws UnknownHostException {
-        String host = null;
-        String port = value;
-        if (value.startsWith("[")) {
-            int close = value.indexOf("]:");
-            if (close < 0) {
-                throw new IllegalArgumentException("invalid address '" + value + "': expected [IPv6]:PORT");
-            }
-            host = value.substring(1, close);
-            port = value.substring(close + 2);
-        } else {
-            int colon = value.lastIndexOf(':');
-            if (colon >= 0 && value.indexOf(':') == colon) {
-                host = value.substring(0, colon);
-                port = value.substring(colon + 1);
-            }
-        }
-        int p;
-        try {
-            p = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid port in '" + value + "'");
-        }
-        if (p < 1 || p > 65535) {
-            throw new IllegalArgumentException("invalid port in '" + value + "'");
-        }
-        if (host == null) {
-            return new InetSocketAddress(p);
-        }
-        InetAddress address = Addresses.parseLiteral(host);
-        // A host name is resolved once, at start-up (the Debian config says localhost:2223).
-        return new InetSocketAddress(address != null ? address : InetAddress.getByName(host), p);
+        return HostPort.parse(value, null);
     }
 }

@@ -1,5 +1,8 @@
 package org.ngrelay.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.logging.ConsoleHandler;
@@ -9,10 +12,21 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** rtpengine's {@code --log-level} (syslog 0-7) mapped onto java.util.logging, one line per record. */
+/**
+ * rtpengine's logging on java.util.logging: {@code --log-level} 0-7 (syslog levels; changed at run
+ * time by {@code rtpengine-ctl set loglevel}), to syslog unless {@code --log-stderr} (rtpengine's
+ * rule; without a syslog socket ngrelay says so and uses stderr), one line per record. Lines about
+ * a call start with {@code [call-id]} or {@code [call-id/tag]}; a bad request is one line, and a
+ * stack trace is printed only for ngrelay's own faults (or at level 7).
+ */
 final class Logging {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    /** Where syslog listens; the property lets a test put its own socket there. */
+    static final String SYSLOG_SOCKET_PROPERTY = "ngrelay.syslog.socket";
+
+    private static volatile int currentLevel = 6;
+    private static volatile Handler handler;
 
     private Logging() {
     }
@@ -30,36 +44,93 @@ final class Logging {
         return Level.FINE;
     }
 
-    static void configure(int syslogLevel) {
+    /** A record's syslog severity: 3 err, 4 warning, 6 info, 7 debug. */
+    static int syslogLevel(Level l) {
+        if (l.intValue() >= Level.SEVERE.intValue()) {
+            return 3;
+        }
+        if (l.intValue() >= Level.WARNING.intValue()) {
+            return 4;
+        }
+        return l.intValue() >= Level.INFO.intValue() ? 6 : 7;
+    }
+
+    /**
+     * @param stderr   {@code --log-stderr}
+     * @param facility {@code --log-facility}'s number
+     */
+    static void configure(int syslogLevel, boolean stderr, int facility) {
         Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
+            h.close();
         }
-        Level level = level(syslogLevel);
-        Handler handler = new ConsoleHandler(); // stderr; replacing its stream would close System.err
-        handler.setLevel(level);
-        handler.setFormatter(new Formatter() {
-            @Override
-            public String format(LogRecord r) {
-                StringBuilder sb = new StringBuilder();
-                sb.append('[').append(LocalDateTime.now().format(TIME)).append("] ")
-                        .append(name(r.getLevel())).append(": ").append(formatMessage(r));
-                if (r.getThrown() != null) {
-                    sb.append(": ").append(r.getThrown());
-                }
-                sb.append('\n');
-                // Stack traces only for our own faults (SEVERE), never for a bad request.
-                if (r.getThrown() != null && (r.getLevel().intValue() >= Level.SEVERE.intValue() || level.intValue() <= Level.FINE.intValue())) {
-                    java.io.StringWriter w = new java.io.StringWriter();
-                    r.getThrown().printStackTrace(new java.io.PrintWriter(w));
-                    sb.append(w);
-                }
-                return sb.toString();
+        Handler h = null;
+        String missing = null;
+        if (!stderr) {
+            Path socket = Path.of(System.getProperty(SYSLOG_SOCKET_PROPERTY, "/dev/log"));
+            h = SyslogHandler.open(socket, facility);
+            if (h == null) {
+                missing = socket.toString();
+            } else {
+                h.setFormatter(new LineFormatter(false));
             }
-        });
-        root.addHandler(handler);
-        root.setLevel(level);
+        }
+        if (h == null) {
+            h = new ConsoleHandler(); // stderr; replacing its stream would close System.err
+            h.setFormatter(new LineFormatter(true));
+        }
+        handler = h;
+        root.addHandler(h);
+        setLevel(syslogLevel);
         Logger.getLogger("io.netty").setLevel(Level.WARNING);
+        if (missing != null) {
+            Logger.getLogger(Logging.class.getName()).info("No syslog socket at " + missing + ": logging to stderr");
+        }
+    }
+
+    /** {@code set loglevel N} and start-up. */
+    static void setLevel(int syslogLevel) {
+        currentLevel = syslogLevel;
+        Level level = level(syslogLevel);
+        Handler h = handler;
+        if (h != null) {
+            h.setLevel(level);
+        }
+        Logger.getLogger("").setLevel(level);
+    }
+
+    static int currentLevel() {
+        return currentLevel;
+    }
+
+    /** {@code [time] LEVEL: text} (syslog adds its own time), a throwable's message on the same line. */
+    private static final class LineFormatter extends Formatter {
+        private final boolean withTime;
+
+        LineFormatter(boolean withTime) {
+            this.withTime = withTime;
+        }
+
+        @Override
+        public String format(LogRecord r) {
+            StringBuilder sb = new StringBuilder();
+            if (withTime) {
+                sb.append('[').append(LocalDateTime.now().format(TIME)).append("] ");
+            }
+            sb.append(name(r.getLevel())).append(": ").append(formatMessage(r));
+            if (r.getThrown() != null) {
+                sb.append(": ").append(r.getThrown());
+            }
+            sb.append('\n');
+            // Stack traces only for our own faults (SEVERE), never for a bad request.
+            if (r.getThrown() != null && (r.getLevel().intValue() >= Level.SEVERE.intValue() || currentLevel >= 7)) {
+                StringWriter w = new StringWriter();
+                r.getThrown().printStackTrace(new PrintWriter(w));
+                sb.append(w);
+            }
+            return sb.toString();
+        }
     }
 
     /**
@@ -86,15 +157,11 @@ final class Logging {
     }
 
     private static String name(Level l) {
-        if (l.intValue() >= Level.SEVERE.intValue()) {
-            return "ERR";
-        }
-        if (l.intValue() >= Level.WARNING.intValue()) {
-            return "WARNING";
-        }
-        if (l.intValue() >= Level.INFO.intValue()) {
-            return "INFO";
-        }
-        return "DEBUG";
+        return switch (syslogLevel(l)) {
+            case 3 -> "ERR";
+            case 4 -> "WARNING";
+            case 6 -> "INFO";
+            default -> "DEBUG";
+        };
     }
 }

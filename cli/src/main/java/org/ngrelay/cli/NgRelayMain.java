@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.ngrelay.cli.client.NgClientCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Entry point: merges the config file with the command line (the command line wins, as in
- * rtpengine) and runs the daemon.
+ * Entry point: {@code ngrelay ng ...} runs the ng client; anything else is the daemon, with the
+ * config file merged into the command line (the command line wins, as in rtpengine).
  */
 public final class NgRelayMain {
 
@@ -19,12 +21,24 @@ public final class NgRelayMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(NG_CLIENT)) {
+            System.exit(runClient(new NgClientCommand(), Arrays.copyOfRange(args, 1, args.length)));
+        }
         Logging.installShutdownSafeManager();
         System.exit(run(new DaemonCommand(), args));
     }
 
+    /** The ng client's subcommand name: {@code bin/ngrelay ng ping}. */
+    static final String NG_CLIENT = "ng";
+
+    /** The ng client reads no config file and sets up no logging: it is a short-lived tool. */
+    static int runClient(NgClientCommand client, String[] args) {
+        return new CommandLine(client).setCommandName("ngrelay " + NG_CLIENT).execute(args);
+    }
+
     static int run(DaemonCommand daemon, String[] args) {
-        CommandLine cli = new CommandLine(daemon);
+        // listed in the daemon's --help; main() runs it without the daemon's config handling
+        CommandLine cli = new CommandLine(daemon).addSubcommand(NG_CLIENT, new NgClientCommand());
         List<String> merged;
         try {
             merged = withConfigFile(cli, args);

@@ -62,6 +62,9 @@ class DaemonCommandTest {
         assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--no-such-option"})).isEqualTo(2);
         assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--interface=not-an-ip"})).isEqualTo(1);
         assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--recording-method=proc"})).isEqualTo(1);
+        assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--max-sessions=-2"})).isEqualTo(1);
+        assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--log-facility=nowhere"})).isEqualTo(1);
+        assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--listen-cli=127.0.0.1:notaport"})).isEqualTo(1);
         assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none",
             "--recording-dir=" + dir.resolve("missing")})).as("the recording dir must exist").isEqualTo(1);
     }

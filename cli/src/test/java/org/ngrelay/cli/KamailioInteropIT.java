@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ngrelay.cli.testing.ExternalTool;
 
 /**
  * Real calls through ngrelay: Kamailio's rtpengine module drives the packaged daemon, sipp places
@@ -34,12 +34,10 @@ class KamailioInteropIT {
     // each run takes BASE..BASE+6999 (below the ephemeral ports, 32768 up)
     @CsvSource({"MANAGE, 4000, false", "EXPLICIT, 11000, false", "RECORD, 18000, true", "STARTREC, 25000, true"})
     void callsRelayBothWaysThroughNgrelay(String variant, int basePort, boolean recorded) throws Exception {
-        for (String tool : new String[] {"kamailio", "sipp", "tshark", "python3"}) {
-            if (which(tool) == null) {
-                assertThat(System.getenv("CI")).as(tool + " must be installed in CI (.ci/run does it)").isNull();
-                Assumptions.abort(tool + " is not installed");
-            }
-        }
+        ExternalTool.require("kamailio", "kamailio");
+        ExternalTool.require("sipp", "sip-tester");
+        ExternalTool.require("tshark", "tshark");
+        ExternalTool.require("python3", "python3");
         ProcessBuilder pb = new ProcessBuilder("bash", new File("src/test/resources/kamailio/run.sh").getAbsolutePath(),
                 variant, Integer.toString(CALLS), "5")
                 .redirectErrorStream(true).redirectOutput(work.resolve("run.log").toFile());
@@ -79,15 +77,5 @@ class KamailioInteropIT {
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         return text.length() > 3000 ? text.substring(text.length() - 3000) : text;
-    }
-
-    private static String which(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/usr/sbin").split(File.pathSeparator)) {
-            File f = new File(dir, tool);
-            if (f.canExecute()) {
-                return f.getPath();
-            }
-        }
-        return null;
     }
 }

@@ -30,7 +30,7 @@ class LauncherIT {
         Path pidfile = dir.resolve("ngrelay.pid");
         Process p = new ProcessBuilder(new File("../bin/ngrelay").getAbsolutePath(), "--config-file=none",
                 "--interface=127.0.0.1", "--listen-ng=127.0.0.1:" + ngPort, "--port-min=22500", "--port-max=22599",
-                "--pidfile=" + pidfile)
+                "--pidfile=" + pidfile, "--log-stderr")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try (NgClient ng = new NgClient(new InetSocketAddress("127.0.0.1", ngPort))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

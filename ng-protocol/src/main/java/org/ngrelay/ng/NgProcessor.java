@@ -1,5 +1,6 @@
 package org.ngrelay.ng;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ngrelay.core.call.CallException;
+import org.ngrelay.core.sdp.Addresses;
 import org.ngrelay.ng.codec.BodyFormat;
 import org.ngrelay.ng.codec.NgFormatException;
 import org.ngrelay.ng.command.Commands;
@@ -18,7 +20,7 @@ import org.ngrelay.ng.command.NgError;
 import org.ngrelay.ng.command.NgRequest;
 
 /**
- * One ng message in, one reply out, whatever carried it (UDP now; TCP or HTTP later): split the
+ * One ng message in, one reply out, whatever carried it (UDP, HTTP {@code POST /ng}): split the
  * cookie, answer a retransmission from the cache, decode, dispatch, encode. Never throws: every
  * failure becomes {@code result: error} with rtpengine's error-reason, and the reason's detail
  * goes to the log with the call-id.
@@ -41,10 +43,12 @@ public final class NgProcessor {
 
     /**
      * @param datagram the whole message: {@code cookie SP body}
+     * @param sender   the ng client (UDP source, HTTP peer); its address keys the control statistics
      * @param reply    receives the reply datagram, on whichever thread finished the request; not
      *                 called at all for a message without a cookie (rtpengine answers nothing)
      */
-    public void process(byte[] datagram, Consumer<byte[]> reply) {
+    public void process(byte[] datagram, InetSocketAddress sender, Consumer<byte[]> reply) {
+        long startNs = System.nanoTime();
         int space = indexOf(datagram, (byte) ' ');
         if (space <= 0) {
             LOG.fine("ignoring ng message without a cookie");
@@ -63,48 +67,79 @@ public final class NgProcessor {
         int bodyOffset = space + 1;
         int bodyLength = datagram.length - bodyOffset;
         BodyFormat format = bodyLength > 0 ? BodyFormat.of(datagram[bodyOffset]) : BodyFormat.BENCODE;
-        handle(datagram, bodyOffset, bodyLength, format).whenComplete((map, error) -> {
-            Map<String, Object> body = map != null ? map : errorReply(error, cookie);
+        String source = sender == null ? null : Addresses.toText(sender.getAddress()) + ":" + sender.getPort();
+        NgRequest request;
+        CompletableFuture<Map<String, Object>> handled;
+        try {
+            request = decode(datagram, bodyOffset, bodyLength, format, source);
+            handled = dispatch(request);
+        } catch (NgFormatException | NgError e) {
+            request = null;
+            handled = CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            // A bug of ours must not take the daemon down or leave the client without an answer.
+            LOG.log(Level.SEVERE, "ng request " + cookie + " could not be decoded", e);
+            request = null;
+            handled = CompletableFuture.failedFuture(e);
+        }
+        String command = request == null ? null : request.command();
+        String callId = request == null ? null : request.string("call-id");
+        handled.whenComplete((map, error) -> {
+            Map<String, Object> body = map != null ? map : errorReply(error, cookie, callId);
             byte[] out = frame(cookie, format, body);
             cache.complete(cookie, out);
             reply.accept(out);
+            if (sender != null) {
+                commands.controlStats().record(Addresses.toText(sender.getAddress()), command, System.nanoTime() - startNs,
+                        "error".equals(body.get("result")));
+            }
         });
     }
 
-    private CompletableFuture<Map<String, Object>> handle(byte[] datagram, int offset, int length, BodyFormat format) {
+    private static NgRequest decode(byte[] datagram, int offset, int length, BodyFormat format, String source)
+            throws NgFormatException {
+        if (length <= 0) {
+            throw new NgFormatException(NgFormatException.NO_PAYLOAD);
+        }
+        NgRequest request = new NgRequest(format.decode(datagram, offset, length), source);
+        if (request.command() == null) {
+            throw new NgError(NgError.NO_COMMAND);
+        }
+        return request;
+    }
+
+    private CompletableFuture<Map<String, Object>> dispatch(NgRequest request) {
+        String command = request.command();
+        Function<NgRequest, CompletableFuture<Map<String, Object>>> handler = commands.handler(command);
+        if (handler == null) {
+            return CompletableFuture.failedFuture(new NgError(NgError.UNRECOGNIZED_COMMAND, "command '" + command + "'"));
+        }
         try {
-            if (length <= 0) {
-                throw new NgFormatException(NgFormatException.NO_PAYLOAD);
-            }
-            NgRequest request = new NgRequest(format.decode(datagram, offset, length));
-            String command = request.command();
-            if (command == null) {
-                throw new NgError(NgError.NO_COMMAND);
-            }
-            Function<NgRequest, CompletableFuture<Map<String, Object>>> handler = commands.handler(command);
-            if (handler == null) {
-                throw new NgError(NgError.UNRECOGNIZED_COMMAND, "command '" + command + "'");
-            }
             return handler.apply(request);
-        } catch (NgFormatException | NgError | CallException e) {
+        } catch (NgError | CallException e) {
             return CompletableFuture.failedFuture(e);
         } catch (RuntimeException e) {
             // A bug of ours must not take the daemon down or leave the client without an answer.
-            LOG.log(Level.SEVERE, "ng request failed", e);
+            LOG.log(Level.SEVERE, callPrefix(request.string("call-id")) + "ng request failed", e);
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private static Map<String, Object> errorReply(Throwable error, String cookie) {
+    /** {@code [call-id] } for log lines about a request, or nothing when it named no call. */
+    private static String callPrefix(String callId) {
+        return callId == null || callId.isEmpty() ? "" : "[" + callId + "] ";
+    }
+
+    private static Map<String, Object> errorReply(Throwable error, String cookie, String callId) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         String reason;
         if (cause instanceof NgFormatException || cause instanceof NgError || cause instanceof CallException) {
             reason = cause.getMessage();
             String detail = cause instanceof NgError ng && ng.detail() != null ? " (" + ng.detail() + ")" : "";
-            LOG.info(() -> "ng request " + cookie + " rejected: " + reason + detail);
+            LOG.info(() -> callPrefix(callId) + "ng request " + cookie + " rejected: " + reason + detail);
         } else {
             reason = "Internal error: " + cause;
-            LOG.log(Level.SEVERE, "ng request " + cookie + " failed", cause);
+            LOG.log(Level.SEVERE, callPrefix(callId) + "ng request " + cookie + " failed", cause);
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("result", "error");
@@ -120,6 +155,11 @@ public final class NgProcessor {
         out[c.length] = ' ';
         System.arraycopy(b, 0, out, c.length + 1, b.length);
         return out;
+    }
+
+    /** A message rtpengine would answer: {@code cookie SP ...} with a cookie of one byte or more. */
+    public static boolean hasCookie(byte[] message) {
+        return indexOf(message, (byte) ' ') > 0;
     }
 
     private static int indexOf(byte[] data, byte b) {

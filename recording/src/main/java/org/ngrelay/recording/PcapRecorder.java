@@ -18,6 +18,7 @@ import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.recording.RecordingRequest;
 import org.ngrelay.core.recording.RecordingSession;
 import org.ngrelay.core.recording.RecordingStats;
+import org.ngrelay.core.recording.RecordingTotals;
 
 /**
  * {@code --recording-method=pcap}: starts sessions and runs the one writer thread that does every
@@ -39,6 +40,11 @@ public final class PcapRecorder implements Recorder, AutoCloseable {
         return t;
     });
     private volatile boolean running = true;
+    /** Sessions started; and the final figures of finished ones, moved in under {@link #totalsLock}. */
+    private long files;
+    private long finishedPackets;
+    private long finishedDropped;
+    private final Object totalsLock = new Object();
     /** Test hook: a writer that does nothing, as behind a disk that does not answer. */
     private volatile boolean stalled;
 
@@ -81,7 +87,10 @@ public final class PcapRecorder implements Recorder, AutoCloseable {
         PcapSession session = new PcapSession(request.callId(), pcap, metadataName, config.dir(),
                 new PcapFormat(config.ethernet()), config.queuePackets(), request.callStartEpochMs(),
                 TimeUnit.SECONDS.toNanos(config.rotateSeconds()), this::notifyClosed);
-        sessions.add(session);
+        synchronized (totalsLock) {
+            files++;
+            sessions.add(session);
+        }
         LOG.info(() -> "[" + request.callId() + "] Recording to " + session.pcapPath());
         return session;
     }
@@ -128,7 +137,7 @@ public final class PcapRecorder implements Recorder, AutoCloseable {
                     busy |= s.drain(now);
                     if (s.stopRequested() || !running) {
                         s.finish(now);
-                        sessions.remove(s);
+                        retire(s);
                     }
                 } catch (RuntimeException e) {
                     LOG.log(Level.SEVERE, "recording writer failed on " + s.pcapPath(), e);
@@ -143,6 +152,30 @@ public final class PcapRecorder implements Recorder, AutoCloseable {
             if (!busy) {
                 LockSupport.parkNanos(1_000_000);
             }
+        }
+    }
+
+    /** A finished session's figures join the totals as it leaves the list, so none is counted twice. */
+    private void retire(PcapSession s) {
+        RecordingStats stats = s.stats();
+        synchronized (totalsLock) {
+            finishedPackets += stats.packets();
+            finishedDropped += stats.droppedPackets();
+            sessions.remove(s);
+        }
+    }
+
+    @Override
+    public RecordingTotals totals() {
+        synchronized (totalsLock) {
+            long packets = finishedPackets;
+            long dropped = finishedDropped;
+            for (PcapSession s : sessions) {
+                RecordingStats stats = s.stats();
+                packets += stats.packets();
+                dropped += stats.droppedPackets();
+            }
+            return new RecordingTotals(files, packets, dropped);
         }
     }
 

@@ -5,12 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.ngrelay.core.call.CallException;
 import org.ngrelay.core.call.CallManager;
 import org.ngrelay.core.call.Dialog;
 import org.ngrelay.core.call.RecordingOptions;
 import org.ngrelay.core.call.SdpResult;
 import org.ngrelay.core.recording.RecordingStats;
+import org.ngrelay.ng.stats.ControlStats;
+import org.ngrelay.ng.stats.StatisticsReply;
 
 /**
  * The ng commands ngrelay answers, by their exact (case-sensitive) rtpengine names. A handler
@@ -22,7 +27,11 @@ public final class Commands {
     /** rtpengine's default for {@code list}. */
     private static final int LIST_DEFAULT_LIMIT = 32;
 
+    /** A stats reading waits this long for the media loops (they answer in microseconds unless stopping). */
+    private static final long STATS_TIMEOUT_MS = 2000;
+
     private final CallManager calls;
+    private final ControlStats control = new ControlStats();
     private final Map<String, Function<NgRequest, CompletableFuture<Map<String, Object>>>> handlers = new LinkedHashMap<>();
 
     public Commands(CallManager calls) {
@@ -36,6 +45,27 @@ public final class Commands {
         handlers.put("start recording", this::startRecording);
         handlers.put("stop recording", this::stopRecording);
         handlers.put("pause recording", this::pauseRecording);
+        handlers.put("statistics", r -> statistics().thenApply(stats -> {
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("statistics", stats);
+            reply.put("result", "ok");
+            return reply;
+        }));
+    }
+
+    /** Requests answered, per client and command; {@link org.ngrelay.ng.NgProcessor} records into it. */
+    public ControlStats controlStats() {
+        return control;
+    }
+
+    public CallManager calls() {
+        return calls;
+    }
+
+    /** The {@code statistics} dictionary (also the CLI's {@code list jsonstats}). */
+    public CompletableFuture<Map<String, Object>> statistics() {
+        return calls.stats().orTimeout(STATS_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .thenApply(stats -> StatisticsReply.of(stats, control));
     }
 
     /** @return null when the command is not one ngrelay knows */
@@ -60,7 +90,7 @@ public final class Commands {
     private CompletableFuture<Map<String, Object>> offerAnswer(NgRequest r, boolean answer) {
         OfferAnswerParser.Parsed parsed = OfferAnswerParser.parse(r, answer);
         CompletableFuture<SdpResult> future = answer ? calls.answer(parsed.request()) : calls.offer(parsed.request());
-        return future.thenApply(sdp -> {
+        return loadLimit(r, future.thenApply(sdp -> {
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("sdp", sdp.sdp());
             if (!sdp.recordings().isEmpty()) {
@@ -72,6 +102,26 @@ public final class Commands {
             }
             reply.put("result", "ok");
             return reply;
+        }));
+    }
+
+    /**
+     * A new call refused by the session limit: {@code result: load limit} with rtpengine's
+     * {@code message} when the client said {@code supports: [load limit]} (Kamailio does, and then
+     * tries another rtpengine), otherwise the same text as an error.
+     */
+    private static CompletableFuture<Map<String, Object>> loadLimit(NgRequest r, CompletableFuture<Map<String, Object>> reply) {
+        if (!r.strings("supports").contains("load limit")) {
+            return reply;
+        }
+        return reply.exceptionallyCompose(e -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof CallException ce && CallException.LOAD_LIMIT.equals(ce.getMessage())) {
+                Map<String, Object> m = result("load limit");
+                m.put("message", ce.getMessage());
+                return CompletableFuture.completedFuture(m);
+            }
+            return CompletableFuture.failedFuture(cause);
         });
     }
 

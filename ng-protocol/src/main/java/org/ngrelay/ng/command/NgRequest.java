@@ -50,13 +50,22 @@ public final class NgRequest {
 
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Set<String> flags = new LinkedHashSet<>();
+    private final List<String> unknownFlags = new ArrayList<>();
     private final String command;
+    private final String source;
 
     public NgRequest(Map<String, Object> dict) {
+        this(dict, null);
+    }
+
+    /** @param source the ng client's address ({@code IP:port}), or null when unknown */
+    public NgRequest(Map<String, Object> dict, String source) {
+        this.source = source;
+        List<String> unknownKeys = new ArrayList<>();
         for (Map.Entry<String, Object> e : dict.entrySet()) {
             String key = normaliseKey(e.getKey());
             if (!KNOWN_KEYS.contains(key)) {
-                LOG.info(() -> "Ignoring unknown key '" + e.getKey() + "'");
+                unknownKeys.add(e.getKey());
             }
             values.putIfAbsent(key, e.getValue());
         }
@@ -75,6 +84,14 @@ public final class NgRequest {
                     flag(word);
                 }
             }
+        }
+        // logged once the call-id is known, so the line carries it like every other line of the call
+        String prefix = string("call-id") != null ? "[" + string("call-id") + "] " : "";
+        for (String key : unknownKeys) {
+            LOG.info(() -> prefix + "Ignoring unknown key '" + key + "'");
+        }
+        for (String flag : unknownFlags) {
+            LOG.info(() -> prefix + "Unknown flag encountered: '" + flag + "'");
         }
     }
 
@@ -119,7 +136,7 @@ public final class NgRequest {
             return;
         } else {
             if (!KNOWN_FLAGS.contains(f)) {
-                LOG.info(() -> "Unknown flag encountered: '" + word + "'");
+                unknownFlags.add(word);
             }
             flags.add(f);
         }
@@ -176,6 +193,11 @@ public final class NgRequest {
         List<Object> list = existing instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
         list.add(value);
         values.put(key, list);
+    }
+
+    /** The ng client's address ({@code IP:port}), or null. */
+    public String source() {
+        return source;
     }
 
     /** The command, or null when missing or not a string. */

@@ -69,7 +69,8 @@ final class OfferAnswerParser {
                 r.integer("TOS") != null ? r.integer("TOS") : -1,
                 r.string("transport-protocol"),
                 recordCall(r),
-                r.string("metadata"));
+                r.string("metadata"),
+                r.source());
         transport(r, sdp, warnings);
         return new Parsed(request, warnings.length() == 0 ? null : warnings.toString());
     }

@@ -81,7 +81,7 @@ public final class NgUdpServer implements AutoCloseable {
             byte[] datagram = ByteBufUtil.getBytes(content);
             InetSocketAddress sender = packet.sender();
             Channel channel = ctx.channel();
-            processor.process(datagram, reply ->
+            processor.process(datagram, sender, reply ->
                     channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), sender), channel.voidPromise()));
         }
 

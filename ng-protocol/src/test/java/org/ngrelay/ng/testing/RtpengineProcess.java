@@ -39,6 +39,12 @@ public final class RtpengineProcess implements AutoCloseable {
 
     /** Starts rtpengine with {@code --interface} values and a port range, and waits for it to answer ping. */
     public static RtpengineProcess start(List<String> interfaces, int portMin, int portMax, Path workDir) throws IOException, InterruptedException {
+        return start(interfaces, portMin, portMax, workDir, List.of());
+    }
+
+    /** @param extraArgs further options, e.g. {@code --listen-cli=127.0.0.1:PORT} */
+    public static RtpengineProcess start(List<String> interfaces, int portMin, int portMax, Path workDir, List<String> extraArgs)
+            throws IOException, InterruptedException {
         int ngPort = UdpPeer.freePort();
         List<String> cmd = new ArrayList<>(List.of(binary(), "--config-file=none", "--table=-1",
                 "--listen-ng=127.0.0.1:" + ngPort, "--port-min=" + portMin, "--port-max=" + portMax,
@@ -46,6 +52,7 @@ public final class RtpengineProcess implements AutoCloseable {
         for (String i : interfaces) {
             cmd.add("--interface=" + i);
         }
+        cmd.addAll(extraArgs);
         Path log = workDir.resolve("rtpengine-" + ngPort + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         InetSocketAddress ng = new InetSocketAddress("127.0.0.1", ngPort);

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,8 @@ import org.ngrelay.core.sdp.SessionDescription;
 final class Call {
 
     private static final Logger LOG = Logger.getLogger(Call.class.getName());
+    /** A stream counts as carrying media while its last packet is at most this old (rtpengine's 1 s timer). */
+    private static final long ACTIVE_STREAM_NS = TimeUnit.SECONDS.toNanos(1);
     static final String ICE_WARNING = "ICE is not supported by this ngrelay version: ICE attributes were removed";
 
     private final String id;
@@ -53,6 +56,8 @@ final class Call {
     /** A paused session: same files, no packets until {@code start recording} resumes it. */
     private RecordingSession pausedRecording;
     private String recordingMetadata;
+    /** The ng client whose offer created the call (the CLI's "proxy"), or null. */
+    private String createdFrom;
     /** epoch µs = nanoTime / 1000 + this: the recorder's timestamps without a clock call per packet */
     private final long epochOffsetUs;
 
@@ -187,6 +192,9 @@ final class Call {
 
     SdpResult offer(OfferAnswer r) {
         touch();
+        if (createdFrom == null) {
+            createdFrom = r.source();
+        }
         Monologue from = byTag(r.dialog().fromTag());
         if (from == null) {
             from = add(r.dialog().fromTag());
@@ -499,7 +507,7 @@ final class Call {
             if (running != null) {
                 closing.add(running);
             }
-            destroy("deleted");
+            destroy(CloseReason.TERMINATED);
             return CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0]))
                     .thenApply(v -> new DeleteResult(null, stats, closing.stream().map(CompletableFuture::join).toList()));
         } else {
@@ -565,12 +573,12 @@ final class Call {
             return;
         }
         if (deleteAtNs != 0 && nowNs - deleteAtNs >= 0) {
-            destroy("deleted");
+            destroy(CloseReason.TERMINATED);
             return;
         }
         CallConfig cfg = manager.config();
         if (cfg.finalTimeoutSec() > 0 && nowNs - createdNs >= TimeUnit.SECONDS.toNanos(cfg.finalTimeoutSec())) {
-            destroy("final_timeout");
+            destroy(CloseReason.FINAL_TIMEOUT);
             return;
         }
         long last = lastSignalNs;
@@ -583,29 +591,99 @@ final class Call {
         }
         int limitSec = !answered ? cfg.offerTimeoutSec() : oneWay ? cfg.silentTimeoutSec() : cfg.timeoutSec();
         if (limitSec > 0 && nowNs - last >= TimeUnit.SECONDS.toNanos(limitSec)) {
-            destroy(!answered ? "offer_timeout" : oneWay ? "silent_timeout" : "timeout");
+            destroy(!answered ? CloseReason.OFFER_TIMEOUT : oneWay ? CloseReason.SILENT_TIMEOUT : CloseReason.TIMEOUT);
         }
     }
 
-    void destroy(String reason) {
+    void destroy(CloseReason reason) {
         if (destroyed) {
             return;
         }
         destroyed = true;
-        stopRecording(epochUs(System.nanoTime()));
-        long packets = 0;
-        long bytes = 0;
+        long nowNs = System.nanoTime();
+        stopRecording(epochUs(nowNs));
+        LoopTotals totals = manager.totals(loop);
+        long packetsBefore = totals.packets;
+        long bytesBefore = totals.bytes;
+        if (reason != CloseReason.FAILED) {
+            // The call's figures move into the loop's totals here, on the loop, in one step.
+            addTraffic(totals);
+            countOneAndZeroWay(totals);
+            double durationSec = (nowNs - createdNs) / 1e9;
+            totals.closed[reason.ordinal()]++;
+            totals.managedSessions++;
+            totals.durationSec += durationSec;
+            totals.durationSquaredSec += durationSec * durationSec;
+        }
         for (Monologue m : monologues) {
-            for (CallMedia media : m.medias) {
-                packets += media.rtp.packets + media.rtcp.packets;
-                bytes += media.rtp.bytes + media.rtcp.bytes;
-            }
             m.closePorts();
         }
         manager.removed(this);
-        long p = packets;
-        long b = bytes;
-        LOG.info(() -> "[" + id + "] Call closed (" + reason + "): " + p + " packets, " + b + " bytes relayed");
+        long p = totals.packets - packetsBefore;
+        long b = totals.bytes - bytesBefore;
+        LOG.info(() -> "[" + id + "] Call closed (" + reason.label() + "): " + p + " packets, " + b + " bytes relayed");
+    }
+
+    /** Adds every stream's counters (read, never written: the packet path owns them). */
+    private void addTraffic(LoopTotals totals) {
+        for (Monologue m : monologues) {
+            for (CallMedia media : m.medias) {
+                totals.packets += media.rtp.packets + media.rtcp.packets;
+                totals.bytes += media.rtp.bytes + media.rtcp.bytes;
+                totals.errors += media.rtp.errors + media.rtcp.errors;
+            }
+        }
+    }
+
+    /** rtpengine's zero-way and one-way streams: per m= line, both legs taken together. */
+    private void countOneAndZeroWay(LoopTotals totals) {
+        Set<CallMedia> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Monologue m : monologues) {
+            for (CallMedia media : m.medias) {
+                if (!media.described || !seen.add(media)) {
+                    continue;
+                }
+                CallMedia peer = media.peer;
+                if (peer != null) {
+                    seen.add(peer);
+                }
+                boolean sent = media.rtp.packets + media.rtcp.packets > 0;
+                boolean received = peer != null && peer.rtp.packets + peer.rtcp.packets > 0;
+                if (!sent && !received) {
+                    totals.zeroWayStreams++;
+                } else if (sent != received) {
+                    totals.oneWayStreams++;
+                }
+            }
+        }
+    }
+
+    private static int active(PacketStream s, long nowNs) {
+        return s.lastPacketNs != 0 && nowNs - s.lastPacketNs < ACTIVE_STREAM_NS ? 1 : 0;
+    }
+
+    /** The live figures of this call, for {@link CallManager#stats()} (on the loop). */
+    void addLive(LoopTotals totals, long nowNs) {
+        totals.sessions++;
+        addTraffic(totals);
+        boolean v4 = false;
+        boolean v6 = false;
+        for (Monologue m : monologues) {
+            for (CallMedia media : m.medias) {
+                if (media.hasPorts()) {
+                    v6 |= media.iface.ipv6();
+                    v4 |= !media.iface.ipv6();
+                }
+                totals.activeStreams += active(media.rtp, nowNs) + active(media.rtcp, nowNs);
+            }
+        }
+        if (v4 && v6) {
+            totals.mixedSessions++;
+        } else if (v6) {
+            totals.ipv6Sessions++;
+        } else if (v4) {
+            totals.ipv4Sessions++;
+        }
     }
 
     CallSnapshot snapshot() {
@@ -635,7 +713,7 @@ final class Call {
         if (recording != null || pausedRecording != null) {
             recordingStats.add((recording != null ? recording : pausedRecording).stats());
         }
-        return new CallSnapshot(id, createdEpochUs, lastSignalEpochMs, parties, recordingStats);
+        return new CallSnapshot(id, createdEpochUs, lastSignalEpochMs, parties, recordingStats, createdFrom, deleteAtNs != 0);
     }
 
     /** rtpengine's media flags, in its order; send/recv are ngrelay's view (a sendonly party: recv). */

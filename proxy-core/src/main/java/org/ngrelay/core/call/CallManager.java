@@ -3,17 +3,24 @@ package org.ngrelay.core.call;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ngrelay.core.iface.Interfaces;
+import org.ngrelay.core.iface.LocalInterface;
 import org.ngrelay.core.net.MediaLoop;
 import org.ngrelay.core.net.MediaLoopGroup;
+import org.ngrelay.core.port.PortPool;
 import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.recording.RecordingStats;
 
@@ -34,6 +41,14 @@ public final class CallManager {
     private final AtomicLong sequence = new AtomicLong();
     /** rtpengine's loop-protect id: 12 hex digits, one per daemon. */
     private final String loopProtectTag;
+    /** Each loop's totals, written and read only on that loop (see {@link LoopTotals}). */
+    private final Map<MediaLoop, LoopTotals> loopTotals = new IdentityHashMap<>();
+    /** New calls refused by the session limit (counted on the control thread). */
+    private final AtomicLong rejected = new AtomicLong();
+    /** {@code --max-sessions}, {@code set maxsessions}: -1 for no limit, 0 refuses every new call. */
+    private volatile int maxSessions = -1;
+    private final long startedNs = System.nanoTime();
+    private final RateMeter rates = new RateMeter();
 
     public CallManager(CallConfig config, Interfaces interfaces, MediaLoopGroup loops) {
         this(config, interfaces, loops, Recorder.NONE);
@@ -49,6 +64,7 @@ public final class CallManager {
         this.loopProtectTag = HexFormat.of().formatHex(random);
         for (int i = 0; i < loops.size(); i++) {
             MediaLoop loop = loops.get(i);
+            loopTotals.put(loop, new LoopTotals());
             loop.onTick(now -> tick(loop, now));
         }
     }
@@ -140,15 +156,134 @@ public final class CallManager {
         return calls.size();
     }
 
+    /** -1: no limit; 0: drain (calls go on, new ones are refused); N: at most N calls. */
+    public void maxSessions(int limit) {
+        if (limit < -1) {
+            throw new IllegalArgumentException("the session limit is -1 (none) or at least 0");
+        }
+        maxSessions = limit;
+    }
+
+    public int maxSessions() {
+        return maxSessions;
+    }
+
+    /**
+     * Ends a call at once, as rtpengine-ctl's {@code terminate} does (counted as force-terminated).
+     * Completes with false for an unknown call-id.
+     */
+    public CompletableFuture<Boolean> terminate(String callId) {
+        Call call = calls.get(callId);
+        if (call == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        call.loop.execute(() -> {
+            boolean live = !call.destroyed;
+            if (live) {
+                LOG.info(() -> "[" + callId + "] Call terminated by operator");
+                call.destroy(CloseReason.FORCE_TERMINATED);
+            }
+            done.complete(live);
+        });
+        return done;
+    }
+
+    /** Ends every call; completes with how many were ended. */
+    public CompletableFuture<Integer> terminateAll() {
+        List<CompletableFuture<Boolean>> each = new ArrayList<>();
+        for (String id : new ArrayList<>(calls.keySet())) {
+            each.add(terminate(id));
+        }
+        return CompletableFuture.allOf(each.toArray(new CompletableFuture<?>[0]))
+                .thenApply(v -> (int) each.stream().filter(CompletableFuture::join).count());
+    }
+
+    /** A snapshot of every call, newest first (the CLI's {@code list sessions all}). */
+    public CompletableFuture<List<CallSnapshot>> snapshots() {
+        List<CompletableFuture<CallSnapshot>> each = new ArrayList<>();
+        for (String id : list(Integer.MAX_VALUE)) {
+            // a call that ends meanwhile is left out
+            each.add(query(Dialog.of(id)).exceptionally(e -> null));
+        }
+        return CompletableFuture.allOf(each.toArray(new CompletableFuture<?>[0]))
+                .thenApply(v -> each.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * The daemon's figures. Each media loop adds up its own calls' stream counters and its ended
+     * calls' totals in one task, so a call is counted exactly once even while it ends; the packet
+     * path is not touched. Does not complete once the loops have stopped (callers time out).
+     */
+    public CompletableFuture<DaemonStats> stats() {
+        List<CompletableFuture<LoopTotals>> parts = new ArrayList<>();
+        for (Map.Entry<MediaLoop, LoopTotals> e : loopTotals.entrySet()) {
+            CompletableFuture<LoopTotals> part = new CompletableFuture<>();
+            MediaLoop loop = e.getKey();
+            loop.execute(() -> {
+                LoopTotals t = e.getValue().copy();
+                long nowNs = System.nanoTime();
+                for (Call call : calls.values()) {
+                    if (call.loop == loop && !call.destroyed) {
+                        call.addLive(t, nowNs);
+                    }
+                }
+                part.complete(t);
+            });
+            parts.add(part);
+        }
+        return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
+            LoopTotals sum = new LoopTotals();
+            parts.forEach(p -> sum.add(p.join()));
+            return toStats(sum);
+        });
+    }
+
+    private DaemonStats toStats(LoopTotals t) {
+        Map<CloseReason, Long> closed = new EnumMap<>(CloseReason.class);
+        for (CloseReason r : CloseReason.values()) {
+            if (r != CloseReason.FAILED) {
+                closed.put(r, t.closed[r.ordinal()]);
+            }
+        }
+        closed.put(CloseReason.REJECTED, rejected.get());
+        double[] perSecond = rates.update(System.nanoTime(), t.packets, t.bytes, t.errors);
+        List<DaemonStats.PortUsage> ports = new ArrayList<>();
+        for (LocalInterface i : interfaces.all()) {
+            PortPool pool = i.ports();
+            ports.add(new DaemonStats.PortUsage(i.name(), i.address(), pool.firstPort(), pool.lastPort(),
+                    2 * pool.pairsInUse(), 2 * pool.pairsTotal(), pool.lastReserved()));
+        }
+        long uptimeSec = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNs);
+        return new DaemonStats(uptimeSec, t.sessions, t.ipv4Sessions, t.ipv6Sessions, t.mixedSessions, t.activeStreams,
+                t.managedSessions, closed, t.packets, t.bytes, t.errors, perSecond[0], perSecond[1], perSecond[2],
+                t.zeroWayStreams, t.oneWayStreams, t.durationSec, t.durationSquaredSec, maxSessions, ports,
+                recorder.totals());
+    }
+
+    LoopTotals totals(MediaLoop loop) {
+        return loopTotals.get(loop);
+    }
+
     void removed(Call call) {
         calls.remove(call.id(), call);
     }
 
     private <T> CompletableFuture<T> onCall(String callId, boolean create, Function<Call, T> operation) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Call call = create
-                ? calls.computeIfAbsent(callId, id -> new Call(id, loops.next(), this, sequence.incrementAndGet()))
-                : calls.get(callId);
+        Call existing = calls.get(callId);
+        if (existing == null && create) {
+            int limit = maxSessions;
+            if (limit >= 0 && calls.size() >= limit) {
+                // rtpengine refuses only new calls; offers and answers of existing ones go on
+                rejected.incrementAndGet();
+                LOG.warning(() -> "[" + callId + "] Parallel session limit (" + limit + ") reached: new call refused");
+                result.completeExceptionally(new CallException(CallException.LOAD_LIMIT));
+                return result;
+            }
+            existing = calls.computeIfAbsent(callId, id -> new Call(id, loops.next(), this, sequence.incrementAndGet()));
+        }
+        Call call = existing;
         if (call == null) {
             result.completeExceptionally(new CallException(CallException.UNKNOWN_CALL_ID));
             return result;
@@ -182,7 +317,7 @@ public final class CallManager {
 
     private static void dropIfEmpty(Call call) {
         if (call.holdsNoPorts()) {
-            call.destroy("failed");
+            call.destroy(CloseReason.FAILED);
         }
     }
 

@@ -8,10 +8,12 @@ import org.ngrelay.core.recording.RecordingStats;
 /**
  * A consistent picture of one call, taken on its loop, for {@code query} and {@code delete}.
  *
- * @param recordings every recording session of the call so far, the running one last
+ * @param recordings   every recording session of the call so far, the running one last
+ * @param createdFrom  the ng client whose offer created the call ({@code IP:port}), or null
+ * @param deletionMark a delayed delete is pending
  */
 public record CallSnapshot(String callId, long createdEpochUs, long lastSignalEpochMs, List<Party> parties,
-                           List<RecordingStats> recordings) {
+                           List<RecordingStats> recordings, String createdFrom, boolean deletionMark) {
 
     /**
      * One monologue; {@code tag} is null for the callee before the answer named it.

@@ -26,11 +26,12 @@ import org.ngrelay.core.sdp.SessionDescription;
  *                      switched between so far), or null
  * @param recordCall    {@code record call}: TRUE starts recording, FALSE stops it, null leaves it
  * @param metadata      {@code metadata} for the recording, or null
+ * @param source        the ng client that sent the request ({@code IP:port}), or null
  */
 public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, EndpointOptions endpoint,
                           RewriteOptions sdpOptions, InetAddress mediaAddress, Boolean ipv6, List<String> direction,
                           IceMode ice, Set<RtcpMuxMode> rtcpMux, boolean loopProtect, int tos, String transportProtocol,
-                          Boolean recordCall, String metadata) {
+                          Boolean recordCall, String metadata, String source) {
 
     public OfferAnswer {
         direction = List.copyOf(direction);
@@ -40,6 +41,6 @@ public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, E
     /** A plain request with rtpengine's defaults, for tests and tools. */
     public static OfferAnswer simple(Dialog dialog, SessionDescription sdp) {
         return new OfferAnswer(dialog, null, sdp, EndpointOptions.DEFAULT, RewriteOptions.DEFAULT, null, null,
-                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null, null, null);
+                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null, null, null, null);
     }
 }

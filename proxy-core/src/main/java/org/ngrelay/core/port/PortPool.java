@@ -14,6 +14,7 @@ public final class PortPool {
     private final BitSet used;
     private int cursor;
     private int inUse;
+    private int lastReserved;
 
     /** @param portMin lowest port (rounded up to even); @param portMax highest port usable for RTCP */
     public PortPool(int portMin, int portMax) {
@@ -41,7 +42,8 @@ public final class PortPool {
         used.set(index);
         inUse++;
         cursor = index + 1 == pairs ? 0 : index + 1;
-        return firstPair + 2 * index;
+        lastReserved = firstPair + 2 * index;
+        return lastReserved;
     }
 
     /** Gives back a pair reserved with {@link #reserve()}; an unknown port is ignored. */
@@ -63,5 +65,20 @@ public final class PortPool {
 
     public int pairsTotal() {
         return pairs;
+    }
+
+    /** The lowest port of the range (even). */
+    public int firstPort() {
+        return firstPair;
+    }
+
+    /** The highest port of the range (odd, the last pair's RTCP port). */
+    public int lastPort() {
+        return firstPair + 2 * pairs - 1;
+    }
+
+    /** The RTP port handed out last, or 0 before the first (rtpengine's {@code last} in statistics). */
+    public synchronized int lastReserved() {
+        return lastReserved;
     }
 }

@@ -16,4 +16,9 @@ public interface Recorder {
      *                                  recording directory (the request is refused)
      */
     RecordingSession start(RecordingRequest request) throws IOException;
+
+    /** Totals over every session so far; read by {@code statistics} and {@code /metrics}. */
+    default RecordingTotals totals() {
+        return RecordingTotals.NONE;
+    }
 }

@@ -1,0 +1,54 @@
+package org.ngrelay.core.call;
+
+/**
+ * Daemon-wide figures gathered per media loop: what the loop's ended calls left behind, and
+ * (in a copy made by {@link CallManager#stats()}) what its live calls hold now. Each instance
+ * is touched only on its loop, so a call's figures move from "live" to "ended" in one step that
+ * no reader can see half done, and the packet path itself is never touched.
+ */
+final class LoopTotals {
+
+    final long[] closed = new long[CloseReason.values().length];
+    /** Calls that ended (rtpengine's managed sessions: it counts a call when it is destroyed). */
+    long managedSessions;
+    long packets;
+    long bytes;
+    long errors;
+    /** Media sections (both legs of one m= line) that relayed nothing either way, or one way only. */
+    long zeroWayStreams;
+    long oneWayStreams;
+    double durationSec;
+    double durationSquaredSec;
+
+    // live figures, filled only in a copy
+    int sessions;
+    int ipv4Sessions;
+    int ipv6Sessions;
+    int mixedSessions;
+    int activeStreams;
+
+    LoopTotals copy() {
+        LoopTotals c = new LoopTotals();
+        c.add(this);
+        return c;
+    }
+
+    void add(LoopTotals o) {
+        for (int i = 0; i < closed.length; i++) {
+            closed[i] += o.closed[i];
+        }
+        managedSessions += o.managedSessions;
+        packets += o.packets;
+        bytes += o.bytes;
+        errors += o.errors;
+        zeroWayStreams += o.zeroWayStreams;
+        oneWayStreams += o.oneWayStreams;
+        durationSec += o.durationSec;
+        durationSquaredSec += o.durationSquaredSec;
+        sessions += o.sessions;
+        ipv4Sessions += o.ipv4Sessions;
+        ipv6Sessions += o.ipv6Sessions;
+        mixedSessions += o.mixedSessions;
+        activeStreams += o.activeStreams;
+    }
+}
