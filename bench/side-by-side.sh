@@ -59,7 +59,7 @@ start_daemon() { # name ngport
     ngrelay)
       JAVA_OPTS="${NGRELAY_JAVA_OPTS:-}" taskset -c "$DAEMON_CPU" bin/ngrelay --config-file=none --interface=127.0.0.1 \
         --listen-ng=127.0.0.1:"$port" --port-min="$PORT_MIN" --port-max="$PORT_MAX" --num-threads=1 \
-        --delete-delay=0 --log-level=4 >"$OUT/$name.log" 2>&1 &
+        --delete-delay=0 --log-stderr --log-level=4 >"$OUT/$name.log" 2>&1 &
       ;;
   esac
   pid=$!
