@@ -78,7 +78,7 @@ for point in $POINTS; do
       # An uncounted warm-up of the same kind (the JVM compiles its hot paths in it; rtpengine
       # does not need it but gets the same).
       if [ "$point" = control ]; then
-        load "${common[@]}" --control 10 >/dev/null || true
+        load "${common[@]}" --control 20 >/dev/null || true
         load "${common[@]}" --control "$CONTROL" | tee -a "$OUT/$d.control.txt" || true
       else
         load "${common[@]}" --calls "$CALLS" --duration 5 --warmup 5 >/dev/null || true
