@@ -3,7 +3,7 @@
 # thread) and ngrelay (one media thread), each pinned to the same core with the generator on the
 # other, in one run; prints both daemons' figures and the ratios against the performance targets.
 #
-#   bench/side-by-side.sh                 # every point (about 10 minutes)
+#   bench/side-by-side.sh                 # every point (about 12 minutes)
 #   POINTS="fixed control" bench/side-by-side.sh
 #
 # Settings (environment): DAEMON_CPU=1 GEN_CPU=0, CALLS=1000 (the fixed point), DURATION=10 and
