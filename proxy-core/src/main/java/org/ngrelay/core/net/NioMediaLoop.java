@@ -11,14 +11,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,55 +23,22 @@ import java.util.logging.Logger;
  * (see docs/performance.md). Each ready socket is read once per wake-up: epoll is level-triggered,
  * so a second queued datagram wakes us again, and we never pay for a receive that returns nothing.
  */
-public final class NioMediaLoop implements MediaLoop {
+public final class NioMediaLoop extends AbstractMediaLoop {
 
     private static final Logger LOG = Logger.getLogger(NioMediaLoop.class.getName());
-    private static final long TICK_NS = TimeUnit.SECONDS.toNanos(1);
 
-    private final String name;
     private final Selector selector;
-    private final Thread thread;
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65536);
-    private final List<LongConsumer> tickers = new ArrayList<>();
     private final Consumer<SelectionKey> onReady = this::onReady;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile boolean running = true;
 
     public NioMediaLoop(String name) {
-        this.name = name;
+        super(name);
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector for " + name, e);
         }
-        this.thread = new Thread(this::loop, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean inLoop() {
-        return Thread.currentThread() == thread;
-    }
-
-    @Override
-    public void execute(Runnable task) {
-        tasks.add(task);
-        if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
-            selector.wakeup();
-        }
-    }
-
-    @Override
-    public void onTick(LongConsumer tick) {
-        run(() -> tickers.add(tick));
+        start();
     }
 
     @Override
@@ -104,46 +64,24 @@ public final class NioMediaLoop implements MediaLoop {
     }
 
     @Override
-    public void shutdown() {
-        running = false;
-        selector.wakeup();
-        if (!inLoop()) {
-            try {
-                stopped.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void loop() {
-        long nextTickNs = System.nanoTime() + TICK_NS;
+    boolean poll(int timeoutMs) {
         try {
-            while (running) {
-                long timeoutMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTickNs - System.nanoTime()));
-                try {
-                    if (tasks.isEmpty()) {
-                        selector.select(onReady, timeoutMs);
-                    } else {
-                        selector.selectNow(onReady);
-                    }
-                } catch (IOException e) {
-                    LOG.log(Level.WARNING, name + ": select failed", e);
-                }
-                wakeupPending.set(false);
-                runTasks();
-                long now = System.nanoTime();
-                if (now - nextTickNs >= 0) {
-                    nextTickNs = now + TICK_NS;
-                    runTickers(now);
-                }
+            if (timeoutMs > 0) {
+                selector.select(onReady, timeoutMs);
+            } else {
+                selector.selectNow(onReady);
             }
         } catch (ClosedSelectorException e) {
-            // shut down from inside a task
-        } finally {
-            closeAll();
-            stopped.countDown();
+            return false; // shut down from inside a task
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, name() + ": select failed", e);
         }
+        return true;
+    }
+
+    @Override
+    void wakeUp() {
+        selector.wakeup();
     }
 
     private void onReady(SelectionKey key) {
@@ -166,38 +104,17 @@ public final class NioMediaLoop implements MediaLoop {
         try {
             selector.selectNow(key -> { });
         } catch (IOException e) {
-            LOG.log(Level.FINE, name + ": selectNow after close", e);
+            LOG.log(Level.FINE, name() + ": selectNow after close", e);
         }
         // selectNow also swallowed any wakeup() another thread made meanwhile. Its task is already
         // queued (execute queues before it wakes), and the loop looks at the queue before it blocks;
         // but the flag must say "no wakeup pending", or the next execute() would skip wakeup() and
         // its task would wait for the one-second tick.
-        wakeupPending.set(false);
+        wakeUpConsumed();
     }
 
-    private void runTasks() {
-        Runnable task;
-        while ((task = tasks.poll()) != null) {
-            try {
-                task.run();
-            } catch (RuntimeException | Error e) {
-                // No exception leaves a task: one broken call must not stop the loop.
-                LOG.log(Level.SEVERE, name + ": task failed", e);
-            }
-        }
-    }
-
-    private void runTickers(long now) {
-        for (int i = 0; i < tickers.size(); i++) {
-            try {
-                tickers.get(i).accept(now);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, name + ": timer failed", e);
-            }
-        }
-    }
-
-    private void closeAll() {
+    @Override
+    void closeAll() {
         for (SelectionKey key : new ArrayList<>(selector.keys())) {
             ((NioMediaSocket) key.attachment()).close();
         }
