@@ -2,6 +2,9 @@
 # Side by side: the same load points against Debian's rtpengine 10.5 (userspace, --table=-1, one
 # thread) and ngrelay (one media thread), each pinned to the same core with the generator on the
 # other, in one run; prints both daemons' figures and the ratios against the performance targets.
+# A third column is the floor: bench/src/main/c/floor.c, a relay with no logic and no ng (one
+# recvfrom and one sendto per packet), measured the same way, i.e. what the kernel leaves for any
+# userspace relay on this machine.
 #
 #   bench/side-by-side.sh                 # every point (about 12 minutes)
 #   POINTS="fixed control" bench/side-by-side.sh
@@ -10,7 +13,7 @@
 # WARMUP=5 seconds per point, REPEAT=3 (fixed and control points, median reported),
 # RAMP=START:STEP:MAX (500:100:3000), CONTROL=10 seconds,
 # PORT_MIN/PORT_MAX (30000/49999), NGRELAY_JAVA_OPTS (JVM options added to bin/ngrelay's
-# defaults), DAEMONS="rtpengine ngrelay", OUT=directory for logs and results.
+# defaults), DAEMONS="rtpengine ngrelay floor", OUT=directory for logs and results.
 # Needs: rtpengine-daemon (apt-get install -y rtpengine-daemon), gcc, Java 17, Maven.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
@@ -26,7 +29,7 @@ PORT_MIN=${PORT_MIN:-30000}
 PORT_MAX=${PORT_MAX:-49999}
 POINTS=${POINTS:-fixed ramp control}
 REPEAT=${REPEAT:-3}
-DAEMONS=${DAEMONS:-rtpengine ngrelay}
+DAEMONS=${DAEMONS:-rtpengine ngrelay floor}
 OUT=${OUT:-$(mktemp -d /tmp/ngrelay-bench.XXXXXX)}
 mkdir -p "$OUT"
 
@@ -35,6 +38,7 @@ if [ ! -f cli/target/ngrelay.jar ] || [ ! -f bench/target/ngrelay-bench.jar ]; t
   mvn -q -B -DskipTests package
 fi
 gcc -O2 -Wall -Wextra -Werror -o bench/target/rtpgen bench/src/main/c/rtpgen.c
+gcc -O2 -Wall -Wextra -Werror -o bench/target/floor bench/src/main/c/floor.c
 
 rt=(); [ "$(id -u)" = 0 ] && rt=(--realtime)
 load() { taskset -c "$GEN_CPU" java -jar bench/target/ngrelay-bench.jar "${rt[@]}" "$@"; }
@@ -61,9 +65,16 @@ start_daemon() { # name ngport
         --listen-ng=127.0.0.1:"$port" --port-min="$PORT_MIN" --port-max="$PORT_MAX" --num-threads=1 \
         --delete-delay=0 --log-stderr --log-level=4 >"$OUT/$name.log" 2>&1 &
       ;;
+    floor)
+      taskset -c "$DAEMON_CPU" bench/target/floor "$PORT_MIN" "$(( CALLS > ${RAMP##*:} ? CALLS : ${RAMP##*:} ))" >"$OUT/$name.log" 2>&1 &
+      ;;
   esac
   pid=$!
-  load --ng 127.0.0.1:"$port" --ping 15 >/dev/null
+  if [ "$name" = floor ]; then
+    for _ in $(seq 50); do grep -q "^floor:" "$OUT/$name.log" 2>/dev/null && break; sleep 0.1; done
+  else
+    load --ng 127.0.0.1:"$port" --ping 15 >/dev/null
+  fi
 }
 
 # Point by point, daemons alternating, a fresh daemon each time; the fixed and control points are
@@ -72,9 +83,11 @@ for point in $POINTS; do
   reps=$REPEAT; [ "$point" = ramp ] && reps=1
   for rep in $(seq "$reps"); do
     for d in $DAEMONS; do
+      [ "$point" = control ] && [ "$d" = floor ] && continue  # the floor has no control plane
       port=12222; [ "$d" = rtpengine ] && port=12223
       start_daemon "$d" "$port"
       common=(--ng 127.0.0.1:"$port" --pid "$pid" --label "$d")
+      [ "$d" = floor ] && common+=(--floor "$PORT_MIN")
       # An uncounted warm-up of the same kind (the JVM compiles its hot paths in it; rtpengine
       # does not need it but gets the same).
       if [ "$point" = control ]; then
@@ -94,25 +107,37 @@ for point in $POINTS; do
 done
 
 # The figures table: RESULT lines are key=value.
-value() { # file key: the median over the file's RESULT lines
+value() { # file key: the median over the file's valid RESULT lines
   [ -f "$1" ] || { echo nan; return; }
   grep '^RESULT' "$1" | grep 'valid=true' | grep -o " $2=[^ ]*" | cut -d= -f2 | sort -g |
     awk '{v[NR]=$1} END {if (NR == 0) print "nan"; else if (NR % 2) print v[(NR+1)/2]; else print (v[NR/2] + v[NR/2+1]) / 2}'
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2f", a / b; else print "n/a" }'; }
-R=$OUT/rtpengine; N=$OUT/ngrelay
+sustained() { # file: the ramp's sustained count, ">=N" when the generator's own limit ended the ramp first
+  [ -f "$1" ] || { echo nan; return; }
+  local line; line=$(grep '^RESULT.*mode=ramp' "$1" | tail -1)
+  local n; n=$(grep -o ' sustained_calls=[0-9]*' <<<"$line" | cut -d= -f2)
+  [ -n "$n" ] || { echo nan; return; }
+  if grep -q 'generator_limit=' <<<"$line"; then echo ">=$n"; else echo "$n"; fi
+}
+ratio() { # a b: a/b, keeping a leading ">=" of a
+  local p=""; case $1 in '>='*) p=">=";; esac
+  awk -v a="${1#>=}" -v b="${2#>=}" -v p="$p" 'BEGIN { if (a+0 > 0 && b+0 > 0 && b !~ /^>=/) printf "%s%.2f", p, a / b; else print "n/a" }'
+}
+R=$OUT/rtpengine; N=$OUT/ngrelay; F=$OUT/floor
 {
   echo
   echo "side by side, $(date -u +%Y-%m-%dT%H:%MZ), $(getconf _NPROCESSORS_ONLN) cores, daemon on cpu $DAEMON_CPU, generator on cpu $GEN_CPU"
-  printf '%-42s %12s %12s %8s %s\n' figure rtpengine ngrelay ratio target
-  printf '%-42s %12s %12s %8s %s\n' "sustained calls (loss<=0.5%, p99<=20ms)" "$(value $R.ramp.txt sustained_calls)" "$(value $N.ramp.txt sustained_calls)" \
-    "$(ratio "$(value $N.ramp.txt sustained_calls)" "$(value $R.ramp.txt sustained_calls)")" ">= 2.0"
-  printf '%-42s %12s %12s %8s %s\n' "CPU us/packet at $CALLS calls" "$(value $R.fixed.txt us_per_pkt)" "$(value $N.fixed.txt us_per_pkt)" \
-    "$(ratio "$(value $N.fixed.txt us_per_pkt)" "$(value $R.fixed.txt us_per_pkt)")" "<= 0.7"
-  printf '%-42s %12s %12s %8s %s\n' "p99 latency ms at $CALLS calls" "$(value $R.fixed.txt p99_ms)" "$(value $N.fixed.txt p99_ms)" \
-    "$(ratio "$(value $N.fixed.txt p99_ms)" "$(value $R.fixed.txt p99_ms)")" "ngrelay < 2 ms"
-  printf '%-42s %12s %12s %8s %s\n' "loss % at $CALLS calls" "$(value $R.fixed.txt loss_pct)" "$(value $N.fixed.txt loss_pct)" "" "0"
-  printf '%-42s %12s %12s %8s %s\n' "offer+answer+delete per second" "$(value $R.control.txt cycles_per_s)" "$(value $N.control.txt cycles_per_s)" \
-    "$(ratio "$(value $N.control.txt cycles_per_s)" "$(value $R.control.txt cycles_per_s)")" "ngrelay >= 5000"
+  printf '%-42s %12s %12s %8s %-16s %12s\n' figure rtpengine ngrelay ratio target "floor (C)"
+  printf '%-42s %12s %12s %8s %-16s %12s\n' "sustained calls (loss<=0.5%, p99<=20ms)" "$(sustained $R.ramp.txt)" "$(sustained $N.ramp.txt)" \
+    "$(ratio "$(sustained $N.ramp.txt)" "$(sustained $R.ramp.txt)")" ">= 2.0" "$(sustained $F.ramp.txt)"
+  printf '%-42s %12s %12s %8s %-16s %12s\n' "CPU us/packet at $CALLS calls" "$(value $R.fixed.txt us_per_pkt)" "$(value $N.fixed.txt us_per_pkt)" \
+    "$(ratio "$(value $N.fixed.txt us_per_pkt)" "$(value $R.fixed.txt us_per_pkt)")" "<= 0.7" "$(value $F.fixed.txt us_per_pkt)"
+  printf '%-42s %12s %12s %8s %-16s %12s\n' "p99 latency ms at $CALLS calls" "$(value $R.fixed.txt p99_ms)" "$(value $N.fixed.txt p99_ms)" \
+    "$(ratio "$(value $N.fixed.txt p99_ms)" "$(value $R.fixed.txt p99_ms)")" "ngrelay < 2 ms" "$(value $F.fixed.txt p99_ms)"
+  printf '%-42s %12s %12s %8s %-16s %12s\n' "loss % at $CALLS calls" "$(value $R.fixed.txt loss_pct)" "$(value $N.fixed.txt loss_pct)" "" "0" \
+    "$(value $F.fixed.txt loss_pct)"
+  printf '%-42s %12s %12s %8s %-16s %12s\n' "offer+answer+delete per second" "$(value $R.control.txt cycles_per_s)" "$(value $N.control.txt cycles_per_s)" \
+    "$(ratio "$(value $N.control.txt cycles_per_s)" "$(value $R.control.txt cycles_per_s)")" "ngrelay >= 5000" "-"
+  echo "\">=N\": the generator reached its own limit first (it says so and reports no figure above N)."
   echo "logs and raw results: $OUT"
 } | tee "$OUT/summary.txt"

@@ -64,6 +64,10 @@ public final class LoadMain implements Callable<Integer> {
             "shows the generator's own cost and latency floor"})
     boolean direct;
 
+    @Option(names = "--floor", paramLabel = "BASE_PORT", description = {"stream through bench/src/main/c/floor.c (no ng: call i's caller",
+            "sends to 127.0.0.1:BASE+2i, its callee to BASE+2i+1), the cheapest userspace relay, as a reference"})
+    Integer floorBase;
+
     @Option(names = "--ping", paramLabel = "SECONDS", description = "only wait until the daemon answers ping (at most SECONDS), then exit")
     Integer pingSec;
 
@@ -122,7 +126,7 @@ public final class LoadMain implements Callable<Integer> {
             try {
                 return ramp != null ? ramp(driver, generator) : fixed(driver, generator);
             } finally {
-                int n = direct ? 0 : generator.calls();
+                int n = direct || floorBase != null ? 0 : generator.calls();
                 long failed = driver.deleteAll(n, window);
                 System.out.println("deleted " + n + " calls" + (failed > 0 ? ", " + failed + " deletes not ok" : ""));
             }
@@ -180,9 +184,17 @@ public final class LoadMain implements Callable<Integer> {
         return 0;
     }
 
-    private void grow(CallDriver driver, RtpGen generator, int target) {
+    private void grow(CallDriver driver, RtpGen generator, int target) throws IOException {
         int have = generator.calls();
-        if (target > have) {
+        if (target > have && floorBase != null) {
+            InetAddress relay = InetAddress.getByName(local);
+            RtpGen.CallTargets[] t = new RtpGen.CallTargets[target - have];
+            for (int i = have; i < target; i++) {
+                t[i - have] = new RtpGen.CallTargets(new InetSocketAddress(relay, floorBase + 2 * i),
+                        new InetSocketAddress(relay, floorBase + 2 * i + 1));
+            }
+            generator.add(t);
+        } else if (target > have) {
             long t0 = System.nanoTime();
             generator.add(driver.setUpAll(have, target, window, generator));
             System.out.printf(Locale.ROOT, "set up calls %d..%d in %.2f s%n", have, target - 1, (System.nanoTime() - t0) / 1e9);
