@@ -6,7 +6,7 @@
 # recvfrom and one sendto per packet), measured the same way, i.e. what the kernel leaves for any
 # userspace relay on this machine.
 #
-#   bench/side-by-side.sh                 # every point (about 12 minutes)
+#   bench/side-by-side.sh                 # every point (about 16 minutes)
 #   POINTS="fixed control" bench/side-by-side.sh
 #
 # Settings (environment): DAEMON_CPU=1 GEN_CPU=0, CALLS=1000 (the fixed point), DURATION=10 and

@@ -112,12 +112,9 @@ public final class EpollMediaLoop extends AbstractMediaLoop {
         prefetch(b, records);
         int offset = 0;
         for (int i = 0; i < records; i++) {
-            long token = b.getLong(offset);
             int length = b.getInt(offset + 8);
-            int fd = (int) token;
-            EpollSocket socket = fd < sockets.length ? sockets[fd] : null;
-            // a record of a socket closed (and its fd reused) earlier in this batch is dropped
-            if (socket != null && socket.token == token) {
+            EpollSocket socket = socketOf(b.getLong(offset));
+            if (socket != null) {
                 InetSocketAddress source = socket.source(b, offset);
                 if (source != null) {
                     packet.clear();
@@ -141,15 +138,24 @@ public final class EpollMediaLoop extends AbstractMediaLoop {
         int seen = 0;
         int offset = 0;
         for (int i = 0; i < records; i++) {
-            long token = b.getLong(offset);
-            int fd = (int) token;
-            EpollSocket socket = fd < sockets.length ? sockets[fd] : null;
-            if (socket != null && socket.token == token) {
-                seen += socket.handler.prefetch();
+            EpollSocket socket = socketOf(b.getLong(offset));
+            if (socket != null) {
+                try {
+                    seen += socket.handler.prefetch();
+                } catch (RuntimeException e) {
+                    logRateLimited("prefetch failed on " + socket.localAddress, e);
+                }
             }
             offset += EpollNative.HEADER + ((b.getInt(offset + 8) + 7) & ~7);
         }
         prefetched = seen;
+    }
+
+    /** The open socket a record came from; null for one closed (its fd maybe reused) since it was read. */
+    private EpollSocket socketOf(long token) {
+        int fd = (int) token;
+        EpollSocket socket = fd < sockets.length ? sockets[fd] : null;
+        return socket != null && socket.token == token ? socket : null;
     }
 
     @Override

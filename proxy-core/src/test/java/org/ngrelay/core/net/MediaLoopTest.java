@@ -39,7 +39,9 @@ class MediaLoopTest {
     /** On Linux with gcc (this project's machines and CI) the JNI loop must be there, or its tests test nothing. */
     @Test
     void theEpollTransportIsBuiltAndLoadsHere() {
-        assertThat(EpollMediaLoop.unavailableReason()).isNull();
+        assertThat(EpollMediaLoop.unavailableReason())
+                .as("the JNI media loop is built by the native-epoll profile where /usr/bin/gcc is (apt-get install gcc)")
+                .isNull();
         assertThat(MediaTransport.parse("auto")).isEqualTo(MediaTransport.EPOLL);
         assertThatThrownBy(() -> MediaTransport.parse("iouring")).hasMessageContaining("auto, epoll or nio");
     }
@@ -180,6 +182,59 @@ class MediaLoopTest {
             assertThat(sources).containsExactly(a1.address(), a1.address(), a2.address());
             assertThat(sources.get(1)).isSameAs(sources.get(0)); // cached while the sender stays
             assertThat(positions).containsExactly(0, 0x8008, 0, 0x8000, 0, 0x8000);
+        } finally {
+            loop.shutdown();
+        }
+    }
+
+    /**
+     * Two packets in one wake-up; the first one's handler closes the other socket and opens a new
+     * one, which (on Linux) gets the closed socket's fd. The second packet was read for the closed
+     * socket and must not reach the new one.
+     */
+    @ParameterizedTest
+    @EnumSource(MediaTransport.class)
+    void aPacketReadForASocketClosedInTheSameWakeUpReachesNoOtherSocket(MediaTransport transport) throws Exception {
+        MediaLoop loop = transport.newLoop("test-media");
+        try (UdpPeer peer = UdpPeer.bind("127.0.0.1")) {
+            List<String> seen = new CopyOnWriteArrayList<>();
+            MediaSocket[] pair = new MediaSocket[2];
+            MediaSocket[] replacement = new MediaSocket[1];
+            onLoop(loop, () -> {
+                for (int i = 0; i < 2; i++) {
+                    int me = i;
+                    pair[i] = loop.open(new InetSocketAddress("127.0.0.1", 0), 0, (buf, src, now) -> {
+                        seen.add("pair" + me);
+                        if (replacement[0] == null) {
+                            pair[1 - me].close();
+                            try {
+                                replacement[0] = loop.open(new InetSocketAddress("127.0.0.1", 0), 0,
+                                        (b, s, n) -> seen.add("replacement:" + b.get(0)));
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
+                    });
+                }
+                return null;
+            });
+            java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(1);
+            loop.execute(() -> {
+                try {
+                    sent.await(); // both datagrams are queued before the loop polls again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            peer.send(new byte[] {1}, pair[0].localAddress());
+            peer.send(new byte[] {2}, pair[1].localAddress());
+            TimeUnit.MILLISECONDS.sleep(50);
+            sent.countDown();
+            TimeUnit.MILLISECONDS.sleep(200);
+            assertThat(seen).hasSize(1).allMatch(s -> s.startsWith("pair"));
+            peer.send(new byte[] {3}, replacement[0].localAddress());
+            TimeUnit.MILLISECONDS.sleep(200);
+            assertThat(seen).hasSize(2).endsWith("replacement:3");
         } finally {
             loop.shutdown();
         }
