@@ -97,7 +97,12 @@ final class CallMedia {
 
     /** RTCP towards this party: over the RTP port when muxed (RFC 5761), else the RTCP port. */
     boolean sendRtcp(ByteBuffer packet) {
-        return rtcpMux ? rtp.transmit(packet) : rtcp.transmit(packet);
+        return rtcpOut().transmit(packet);
+    }
+
+    /** The stream RTCP towards this party leaves by. */
+    PacketStream rtcpOut() {
+        return rtcpMux ? rtp : rtcp;
     }
 
     /** Sending only one way, or not at all: the call then falls under silent-timeout. */

@@ -97,7 +97,7 @@ public final class PacketStream implements PacketHandler {
         int seen = call.recording == null ? 0 : 1;
         CallMedia peer = media.peer;
         if (peer != null) {
-            PacketStream out = rtcp && !peer.rtcpMux ? peer.rtcp : peer.rtp;
+            PacketStream out = rtcp ? peer.rtcpOut() : peer.rtp;
             MediaSocket s = out.socket;
             seen += (out.endpoint == null ? 0 : 2) + (s == null || s.localAddress() == null ? 0 : 4);
         }

@@ -20,7 +20,6 @@ final class EpollNative {
     static final int MAX_DATAGRAM = 65536;
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
-    static final int EAGAIN = 11;
 
     private static final String UNAVAILABLE = load();
 
