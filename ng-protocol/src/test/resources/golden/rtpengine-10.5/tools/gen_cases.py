@@ -585,6 +585,35 @@ add("statistics", "statistics command (shape only; values are environment depend
 add("command-case-sensitivity", "Command spelled in upper case (OFFER/PING).",
     [{"command": "PING"}, {"command": "Ping"}])
 
+
+# ------------------------------------------------------------------ 14b. large requests (issue 11)
+# A browser's audio+video offer (5.5 KB) and a 30 KB one: both exceed the 2 KB a default UDP read
+# takes; rtpengine 10.5 answers them like any other.
+import os
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "sdp",
+                       "browser-audio-video-offer.sdp"), newline="") as f:
+    BROWSER_OFFER = f.read()
+BROWSER_ANSWER = sdp("v=0", "o=- 1 2 IN IP4 198.51.100.20", "s=-", "t=0 0",
+                     "m=audio 7000 RTP/AVPF 111 126", "c=IN IP4 198.51.100.20", "a=mid:0",
+                     "a=rtpmap:111 opus/48000/2", "a=rtcp-fb:111 transport-cc", "a=fmtp:111 minptime=10;useinbandfec=1",
+                     "a=rtpmap:126 telephone-event/8000", "a=sendrecv",
+                     "m=video 7002 RTP/AVPF 96 97", "c=IN IP4 198.51.100.20", "a=mid:1",
+                     "a=rtpmap:96 VP8/90000", "a=rtcp-fb:96 nack", "a=rtcp-fb:96 nack pli",
+                     "a=rtpmap:97 rtx/90000", "a=fmtp:97 apt=96", "a=sendrecv")
+oa("browser-sized-offer", "A browser's audio+video offer (5.5 KB: extmap, ssrc, rtcp-fb, 23 video formats), ICE=remove; answer; delete.",
+   offer_sdp=BROWSER_OFFER, answer_sdp=BROWSER_ANSWER,
+   offer_extra={"ICE": "remove"}, answer_extra={"ICE": "remove"})
+RTCP_FB = sdp("v=0", "o=a 1 1 IN IP4 192.0.2.1", "s=-", "t=0 0", "a=group:LS 0", "a=group:BUNDLE 0",
+              "m=audio 5000 RTP/AVPF 0 8 96", "c=IN IP4 192.0.2.1", "a=rtcp-fb:* nack", "a=mid:0",
+              "a=rtcp-fb:8 nack pli", "a=rtpmap:96 opus/48000/2", "a=rtcp-fb:96 transport-cc",
+              "a=rtcp-fb:0 ccm fir", "a=fmtp:96 x=1")
+offer_only("rtcp-fb-follow-codec", "rtcp-fb:PT lines move after their codec's rtpmap/fmtp, rtcp-fb:* stays, "
+           "group:BUNDLE is dropped, group:LS kept; codec-strip PCMA takes its rtcp-fb along.",
+           offer_sdp=RTCP_FB, extra={"ICE": "remove", "codec": {"strip": ["PCMA"]}})
+PAD = ["a=x-pad-%04d:%s" % (i, "p" * 40) for i in range(560)]
+offer_only("offer-30kb", "A 30 KB offer (560 unknown attributes pass through in order); delete.",
+           offer_sdp=sdp(*ALICE_HDR, *ALICE_AUDIO, *PAD, "a=sendrecv"))
+
 # ------------------------------------------------------------------ 15. raw datagrams
 def hx(b):
     return b.hex()

@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.Epoll;
@@ -28,6 +29,9 @@ public final class NgUdpServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(NgUdpServer.class.getName());
 
+    /** The largest UDP payload over IPv4/IPv6 without jumbograms. */
+    public static final int MAX_DATAGRAM = 65535;
+
     private final EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
 
@@ -39,6 +43,9 @@ public final class NgUdpServer implements AutoCloseable {
                     .group(group)
                     .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                     .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                    // Netty's default reads 2 KB of a datagram and drops the rest; a browser's
+                    // offer is 3-4 KB and rtpengine takes any datagram, so read the largest one.
+                    .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                     .handler(new Handler(processor));
             for (InetSocketAddress address : addresses) {
                 Channel ch = bootstrap.bind(address).sync().channel();

@@ -235,7 +235,7 @@ final class Call {
             // require: the answerer must mux, so no fallback RTCP port is offered (rtpengine 10.5)
             int rtcpPort = r.rtcpMux().contains(RtcpMuxMode.REQUIRE) ? recipient.rtpPort : recipient.rtpPort + 1;
             plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
-                    offerMux, recipient.ptime, null, protocol));
+                    offerMux, recipient.ptime, null, protocol, recipient.trickleIce));
         }
         String out = sdpVersion(from, rewrite(sdp, plans, r), r);
         return new SdpResult(out, join(iceWarning(r), recordSdp(r, "offer", out)), recordings());
@@ -330,7 +330,7 @@ final class Call {
             int rtcpPort = recipient.rtcpMux ? recipient.rtpPort : recipient.rtpPort + 1;
             plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
                     recipient.rtcpMux, recipient.ptime, answerFormats(recipient, m),
-                    plainProtocolSwitch(m.protocol(), recipient.protocol)));
+                    plainProtocolSwitch(m.protocol(), recipient.protocol), recipient.trickleIce));
         }
         String out = sdpVersion(to, rewrite(sdp, plans, r), r);
         return new SdpResult(out, join(iceWarning(r), recordSdp(r, "answer", out)), recordings());
@@ -400,12 +400,15 @@ final class Call {
         media.flagDirection = sdp.firstDirection(index);
         media.formats = m.formats();
         media.described = true;
+        media.trickleIce = offersTrickleIce(sdp.sessionAttribute("ice-options")) || offersTrickleIce(m.attribute("ice-options"));
         InetAddress address = sdp.connection(index).address();
         media.zeroAddress = Addresses.isAny(address);
         if (options.sipSourceAddress() && options.receivedFrom() != null && !media.zeroAddress) {
             address = options.receivedFrom();
         }
-        InetAddress rtcpAddress = m.rtcpAddress() != null && !options.sipSourceAddress() ? m.rtcpAddress() : address;
+        // a=rtcp:9 IN IP4 0.0.0.0 (browsers, with rtcp-mux) names no address: the media's stands (10.5, golden 153)
+        InetAddress rtcpAddress = m.rtcpAddress() != null && !Addresses.isAny(m.rtcpAddress()) && !options.sipSourceAddress()
+                ? m.rtcpAddress() : address;
         media.rtp.advertised = new InetSocketAddress(address, m.port());
         // a=rtcp naming the RTP port itself with a=rtcp-mux: no separate RTCP endpoint (10.5, golden 097)
         boolean rtcpOnRtpPort = m.hasAttribute("rtcp-mux") && m.rtcpPort() == m.port();
@@ -716,6 +719,11 @@ final class Call {
         return new CallSnapshot(id, createdEpochUs, lastSignalEpochMs, parties, recordingStats, createdFrom, deleteAtNs != 0);
     }
 
+    /** {@code a=ice-options:trickle} (RFC 8840), kept as a query flag even when ICE is removed (10.5). */
+    private static boolean offersTrickleIce(String iceOptions) {
+        return iceOptions != null && java.util.Arrays.asList(iceOptions.trim().split(" +")).contains("trickle");
+    }
+
     /** rtpengine's media flags, in its order; send/recv are ngrelay's view (a sendonly party: recv). */
     private static List<String> mediaFlags(CallMedia media) {
         List<String> flags = new ArrayList<>();
@@ -734,6 +742,9 @@ final class Call {
         }
         if (media.rtcpMux) {
             flags.add("rtcp-mux");
+        }
+        if (media.trickleIce) {
+            flags.add("trickle ICE");
         }
         if (media.iceControlling) {
             flags.add("ICE controlling");

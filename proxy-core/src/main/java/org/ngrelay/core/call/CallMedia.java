@@ -33,6 +33,8 @@ final class CallMedia {
     boolean described;
     /** ngrelay offered this section to the party, so would be the ICE controlling agent (query flag). */
     boolean iceControlling;
+    /** This party's SDP offers trickle ICE ("trickle ICE" in query). */
+    boolean trickleIce;
     boolean zeroAddress;
     LocalInterface iface;
     int rtpPort;

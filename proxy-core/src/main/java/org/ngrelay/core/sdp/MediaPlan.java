@@ -16,16 +16,24 @@ import java.util.Set;
  * @param allowedFormats in an answer, the payload types the answerer may pick from (what the
  *                       offerer offered); null for no restriction
  * @param protocol       the transport protocol to print in {@code m=}, or null to keep the source's
+ * @param trickleIce     the recipient offered trickle ICE: rtpengine 10.5 tells it
+ *                       {@code a=ice-options:trickle} and {@code a=end-of-candidates} even with ICE
+ *                       removed (golden 153)
  */
 public record MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean rtcpMux, String ptime,
-                        Set<String> allowedFormats, String protocol) {
+                        Set<String> allowedFormats, String protocol, boolean trickleIce) {
+
+    public MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean rtcpMux, String ptime,
+                     Set<String> allowedFormats, String protocol) {
+        this(address, rtpPort, rtcpPort, rtcpMux, ptime, allowedFormats, protocol, false);
+    }
 
     public MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean rtcpMux, String ptime, Set<String> allowedFormats) {
         this(address, rtpPort, rtcpPort, rtcpMux, ptime, allowedFormats, null);
     }
 
     public static MediaPlan rejected(InetAddress address) {
-        return new MediaPlan(address, 0, 0, false, null, null, null);
+        return new MediaPlan(address, 0, 0, false, null, null, null, false);
     }
 
     public boolean isRejected() {

@@ -14,6 +14,11 @@ final class SdpAttributes {
     static final Set<String> ICE = Set.of("ice-ufrag", "ice-pwd", "ice-options", "ice-lite", "ice-mismatch",
             "candidate", "end-of-candidates", "remote-candidates", "ice-pacing");
 
+    /** {@code a=group:BUNDLE ...} (RFC 9143): rtpengine 10.5 relays each m= on its own ports. */
+    static boolean isBundleGroup(SdpLine line) {
+        return line.attributeIs("group") && line.attributeValue().startsWith("BUNDLE");
+    }
+
     static boolean isDirection(String value) {
         return DIRECTIONS.contains(value);
     }

@@ -11,11 +11,12 @@ import java.util.List;
  * <ul>
  *   <li>session lines keep their place and terminator; the session {@code c=} is rewritten only
  *       when some media section relies on it; {@code o=} changes only with replace-origin;
- *       session-level direction and ICE attributes move out (direction into each media);</li>
+ *       session-level direction and ICE attributes move out (direction into each media), and so
+ *       does {@code a=group:BUNDLE} (10.5 does not bundle; other groups stay);</li>
  *   <li>{@code m=} and the other non-attribute media lines keep their terminator;
  *       {@code c=} lines get our address, a zero address (hold) stays zero;</li>
  *   <li>media attributes are printed anew in rtpengine's order, generated ones with CRLF: unknown
- *       ones as they came (terminator included), {@code a=mid}, {@code rtpmap}/{@code fmtp} per payload type (a missing static
+ *       ones as they came (terminator included), {@code a=mid}, {@code rtpmap}/{@code fmtp}/{@code rtcp-fb} per payload type (a missing static
  *       {@code rtpmap} is added), direction ({@code sendrecv} when none, {@code sendonly} for a held
  *       sendrecv), {@code a=rtcp}, {@code a=rtcp-mux}, crypto, setup, fingerprint, ptime;</li>
  *   <li>ICE attributes are removed (rtpengine never passes a peer's candidates on);</li>
@@ -62,7 +63,8 @@ public final class SdpRewriter {
                 case 'o' -> append(out, 'o', options.replaceOrigin() ? replaceOriginAddress(line.value(), originAddress) : line.value(), line.eol());
                 case 'a' -> {
                     String name = line.attributeName();
-                    if (!SdpAttributes.ICE.contains(name) && !SdpAttributes.isDirection(name)) {
+                    if (!SdpAttributes.ICE.contains(name) && !SdpAttributes.isDirection(name)
+                            && !SdpAttributes.isBundleGroup(line)) {
                         append(out, line);
                     }
                 }
@@ -114,6 +116,11 @@ public final class SdpRewriter {
             switch (name) {
                 case "rtpmap", "fmtp", "rtcp", "rtcp-mux", "ptime" -> {
                 }
+                case "rtcp-fb" -> {
+                    if (payloadOf(line).equals("*")) {
+                        append(out, line); // for every format: stays where it stood
+                    }
+                }
                 case "mid" -> mid.add(line);
                 case "crypto" -> crypto.add(line);
                 case "setup" -> setup.add(line);
@@ -146,6 +153,10 @@ public final class SdpRewriter {
         if (plan.rtcpMux()) {
             append(out, 'a', "rtcp-mux", CRLF);
         }
+        if (plan.trickleIce()) {
+            append(out, 'a', "ice-options:trickle", CRLF);
+            append(out, 'a', "end-of-candidates", CRLF);
+        }
         appendAll(out, crypto);
         appendAll(out, setup);
         appendAll(out, fingerprint);
@@ -175,7 +186,11 @@ public final class SdpRewriter {
         }
     }
 
-    /** rtpmap (generated for a static type without one) then the fmtp lines of one payload type. */
+    /**
+     * rtpmap (generated for a static type without one), then the fmtp and the rtcp-fb lines of one
+     * payload type: rtpengine 10.5 keeps them with their codec, so a stripped codec takes its
+     * feedback lines with it.
+     */
     private static void appendPayloadAttributes(StringBuilder out, MediaSection media, String format) {
         boolean rtpmapSeen = false;
         for (SdpLine line : media.lines()) {
@@ -191,8 +206,13 @@ public final class SdpRewriter {
                 append(out, 'a', "rtpmap:" + format + " " + rtpmap, CRLF);
             }
         }
+        appendFormatLines(out, media, "fmtp", format);
+        appendFormatLines(out, media, "rtcp-fb", format);
+    }
+
+    private static void appendFormatLines(StringBuilder out, MediaSection media, String attribute, String format) {
         for (SdpLine line : media.lines()) {
-            if (line.attributeIs("fmtp") && payloadOf(line).equals(format)) {
+            if (line.attributeIs(attribute) && payloadOf(line).equals(format)) {
                 append(out, 'a', line.value(), CRLF);
             }
         }
