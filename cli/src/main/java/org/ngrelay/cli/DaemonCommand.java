@@ -28,14 +28,19 @@ import org.ngrelay.ng.transport.NgUdpServer;
 import org.ngrelay.recording.PcapRecorder;
 import org.ngrelay.recording.RecordingConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * The daemon, with rtpengine 10.5's option names and defaults. Every option may also be given in
  * the config file ({@code --config-file}, section {@code --config-section}, default
  * {@code [rtpengine]}) under the same name; the command line wins.
  */
-@Command(name = "ngrelay", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(name = "ngrelay", versionProvider = Version.class, sortOptions = false,
         description = "Media proxy for SIP proxies speaking rtpengine's ng protocol (a drop-in for rtpengine).",
         footer = {"", "Example:", "  ngrelay --interface=127.0.0.1 --listen-ng=127.0.0.1:2223 --foreground --log-stderr"})
 public final class DaemonCommand implements Callable<Integer> {
@@ -44,6 +49,15 @@ public final class DaemonCommand implements Callable<Integer> {
 
     /** Where the daemon looks for its config when none is named (rtpengine: /etc/rtpengine/rtpengine.conf). */
     static final String DEFAULT_CONFIG_FILE = "/etc/ngrelay/ngrelay.conf";
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    @Option(names = {"-v", "-V", "--version"}, versionHelp = true, description = "print the version and exit")
+    boolean version;
+
+    @Option(names = "--codecs", description = "print the codecs ngrelay knows and what it does with them, and exit")
+    boolean codecs;
 
     @Option(names = "--config-file", paramLabel = "FILE",
             description = "ini file to read options from; 'none' for none (default: " + DEFAULT_CONFIG_FILE + " if it exists)")
@@ -148,12 +162,22 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "split recordings into numbered PCAP parts of this many seconds, 0 = never (default: ${DEFAULT-VALUE})")
     int recordingRotate;
 
-    @Option(names = {"-t", "--table"}, paramLabel = "INT", hidden = true,
-            description = "rtpengine's kernel table: ngrelay has no kernel module, accepted and ignored")
-    Integer table;
+    @Option(names = {"-u", "--listen-udp"}, paramLabel = "[IP46|HOSTNAME:]PORT", hidden = true,
+            description = "rtpengine's legacy rtpproxy-compatible UDP control protocol: not implemented, see --listen-ng")
+    String listenUdp;
 
-    @Option(names = {"-F", "--no-fallback"}, hidden = true, description = "rtpengine kernel option, accepted and ignored")
-    boolean noFallback;
+    @Option(names = {"-l", "--listen-tcp"}, paramLabel = "[IP:]PORT", hidden = true,
+            description = "rtpengine's legacy rtpproxy-compatible TCP control protocol: not implemented, see --listen-ng")
+    String listenTcp;
+
+    @Mixin
+    LogOptions log;
+
+    @Mixin(name = "inert")
+    InertOptions inert;
+
+    @Spec
+    CommandSpec spec;
 
     /** Set once the daemon is serving (tests wait on it). */
     final CountDownLatch started = new CountDownLatch(1);
@@ -176,13 +200,12 @@ public final class DaemonCommand implements Callable<Integer> {
         // every address is checked before anything is bound
         InetSocketAddress cliAddress = listenCli == null ? null : parseListen(listenCli);
         InetSocketAddress httpAddress = listenHttp == null ? null : parseListen(listenHttp);
-        Logging.configure(logLevel, logStderr, facility);
-        if (table != null) {
-            LOG.info("--table=" + table + " ignored: ngrelay relays in userspace only");
+        if (codecs) {
+            System.out.print(CodecList.text());
+            return 0;
         }
-        if (noFallback) {
-            LOG.info("--no-fallback ignored: ngrelay relays in userspace only");
-        }
+        Logging.configure(logLevel, log.perSubsystem(), logStderr, facility, log.lineOptions());
+        logOptionsWithoutEffect();
         List<InterfaceSpec> specs = new ArrayList<>();
         for (String value : interfaces.isEmpty() ? List.of("127.0.0.1") : splitAll(interfaces)) {
             specs.add(InterfaceSpec.parse(value));
@@ -200,7 +223,7 @@ public final class DaemonCommand implements Callable<Integer> {
             calls.maxSessions(maxSessions);
             Commands commands = new Commands(calls);
             NgProcessor processor = new NgProcessor(commands);
-            ControlCli cli = new ControlCli(commands, Logging::currentLevel, Logging::setLevel);
+            ControlCli cli = new ControlCli(commands, Logging.control());
             try (NgUdpServer ng = new NgUdpServer(processor, ngAddresses);
                  CliServer cliServer = cliAddress == null ? null : new CliServer(cli, cliAddress);
                  Metrics metrics = httpAddress == null ? null : new Metrics(commands);
@@ -224,6 +247,39 @@ public final class DaemonCommand implements Callable<Integer> {
             stopped.countDown();
         }
         return 0;
+    }
+
+    /**
+     * One line for each rtpengine option given that does nothing here, naming it and why; the
+     * legacy control protocols say what to use instead (the ng socket is always open).
+     */
+    private void logOptionsWithoutEffect() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        for (OptionSpec option : spec.mixins().get("inert").options()) {
+            if (parsed.hasMatchedOption(option)) {
+                Object value = option.getValue();
+                String text = value instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(value);
+                String given = option.longestName() + (option.arity().max() == 0 ? "" : "=" + hideSecret(option, text));
+                LOG.info(given + " has no effect: " + option.description()[0]);
+            }
+        }
+        for (String legacy : new String[] {listenUdp != null ? "--listen-udp=" + listenUdp : null,
+                listenTcp != null ? "--listen-tcp=" + listenTcp : null}) {
+            if (legacy != null) {
+                LOG.warning(legacy + " has no effect: rtpengine's legacy (rtpproxy-compatible, non-ng) control protocol is not"
+                        + " implemented, as Kamailio's and OpenSIPS's rtpengine modules speak only ng; use --listen-ng"
+                        + " (ng is listening on " + String.join(", ", listenNg.isEmpty() ? List.of("127.0.0.1:2223") : splitAll(listenNg)) + ")");
+            }
+        }
+    }
+
+    /** Passwords stay out of the log: {@code PASSWORD} values, {@code *-secret}, and the {@code PW@} of a Redis address. */
+    private static String hideSecret(OptionSpec option, String value) {
+        if (option.paramLabel().equals("PASSWORD") || option.longestName().endsWith("-secret")) {
+            return "****";
+        }
+        int at = value.lastIndexOf('@');
+        return option.paramLabel().startsWith("[PW@]") && at >= 0 ? "****" + value.substring(at) : value;
     }
 
     /** SIGTERM: let {@link #call()} close sockets and remove the pidfile before the JVM halts. */

@@ -55,8 +55,8 @@ public final class NgRelayMain {
 
     /**
      * The config file's keys as options placed before the command line's, leaving out any the
-     * command line gives itself. Unknown keys (an rtpengine.conf has options ngrelay does not
-     * have) are reported and skipped.
+     * command line gives itself. Every rtpengine 10.5 option is a key; a key that is none (a typo,
+     * or an option of a newer rtpengine) is reported and skipped, as rtpengine skips it.
      */
     static List<String> withConfigFile(CommandLine cli, String[] args) throws IOException {
         String file = valueOf(args, "--config-file");
@@ -82,8 +82,12 @@ public final class NgRelayMain {
                     continue;
                 }
                 if (option.arity().max() == 0) {
-                    if (e.getValue().equalsIgnoreCase("true") || e.getValue().equals("1") || e.getValue().isEmpty()) {
+                    // a GLib key file boolean, as rtpengine reads it
+                    String v = e.getValue();
+                    if (v.equalsIgnoreCase("true") || v.equals("1") || v.isEmpty()) {
                         merged.add(name);
+                    } else if (!v.equalsIgnoreCase("false") && !v.equals("0")) {
+                        throw new IllegalArgumentException("config option '" + e.getKey() + "' is a switch: true or false, not '" + v + "'");
                     }
                 } else if (option.isMultiValue()) {
                     for (String part : e.getValue().split(";")) {

@@ -43,9 +43,11 @@ final class SyslogHandler extends Handler {
     private final Channel channel;
     private final DomainSocketAddress target;
     private final int facility;
+    private final boolean splitLines;
     private final String tag = "ngrelay[" + ProcessHandle.current().pid() + "]: ";
 
-    private SyslogHandler(EventLoopGroup group, Channel channel, DomainSocketAddress target, int facility) {
+    private SyslogHandler(EventLoopGroup group, Channel channel, DomainSocketAddress target, int facility, boolean splitLines) {
+        this.splitLines = splitLines;
         this.group = group;
         this.channel = channel;
         this.target = target;
@@ -58,7 +60,7 @@ final class SyslogHandler extends Handler {
     // Unconnected sends keep working when syslog restarts and makes its socket anew; Netty lets an
     // unbound datagram channel send only with this (deprecated, still supported) option.
     @SuppressWarnings("deprecation")
-    static SyslogHandler open(Path path, int facility) {
+    static SyslogHandler open(Path path, int facility, boolean splitLines) {
         if (!Files.exists(path) || !Epoll.isAvailable()) {
             return null;
         }
@@ -71,7 +73,7 @@ final class SyslogHandler extends Handler {
             Channel ch = new Bootstrap().group(group).channel(EpollDomainDatagramChannel.class)
                     .option(ChannelOption.DATAGRAM_CHANNEL_ACTIVE_ON_REGISTRATION, true)
                     .handler(new ChannelInboundHandlerAdapter()).register().sync().channel();
-            return new SyslogHandler(group, ch, new DomainSocketAddress(path.toString()), facility);
+            return new SyslogHandler(group, ch, new DomainSocketAddress(path.toString()), facility, splitLines);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully();
             if (e instanceof InterruptedException) {
@@ -87,9 +89,12 @@ final class SyslogHandler extends Handler {
             return;
         }
         String text = getFormatter().format(r).stripTrailing();
-        String line = "<" + (facility * 8 + Logging.syslogLevel(r.getLevel())) + ">" + LocalDateTime.now().format(TIME) + " " + tag + text;
-        // A failed send (syslog restarting) is dropped: reporting it would log, and so loop.
-        channel.writeAndFlush(new DomainDatagramPacket(Unpooled.copiedBuffer(line, StandardCharsets.UTF_8), target));
+        String head = "<" + (facility * 8 + Logging.syslogLevel(r.getLevel())) + ">" + LocalDateTime.now().format(TIME) + " " + tag;
+        // --split-logs: one syslog message per line, as rtpengine sends them
+        for (String line : splitLines ? text.split("\n") : new String[] {text}) {
+            // A failed send (syslog restarting) is dropped: reporting it would log, and so loop.
+            channel.writeAndFlush(new DomainDatagramPacket(Unpooled.copiedBuffer(head + line, StandardCharsets.UTF_8), target));
+        }
     }
 
     @Override

@@ -48,7 +48,7 @@ class IniConfigTest {
     void commandLineWinsOverTheFileAndListsSplitOnSemicolons() throws Exception {
         Path file = dir.resolve("n.conf");
         Files.writeString(file, "[rtpengine]\nport-min = 20000\nport-max = 20100\ninterface = a/127.0.0.1;b/127.0.0.2\n"
-                + "foreground = true\nlog-stderr = false\ntable = 0\nredis = 127.0.0.1:6379/1\n");
+                + "foreground = true\nlog-stderr = false\ntable = 0\nredis = 127.0.0.1:6379/1\nno-such-key = 1\n");
         DaemonCommand daemon = new DaemonCommand();
         CommandLine cli = new CommandLine(daemon);
         List<String> merged = NgRelayMain.withConfigFile(cli, new String[] {"--config-file=" + file, "--port-max=20200"});
@@ -58,8 +58,20 @@ class IniConfigTest {
         assertThat(daemon.interfaces).containsExactly("a/127.0.0.1", "b/127.0.0.2");
         assertThat(daemon.foreground).isTrue();
         assertThat(daemon.logStderr).isFalse();
-        assertThat(daemon.table).isZero();
-        assertThat(merged).as("rtpengine options ngrelay lacks are skipped").noneMatch(a -> a.startsWith("--redis"));
+        assertThat(daemon.inert.table).isEqualTo("0");
+        assertThat(daemon.inert.redis).as("accepted, to be logged as having no effect").isEqualTo("127.0.0.1:6379/1");
+        assertThat(merged).as("a key that is no rtpengine option is skipped").noneMatch(a -> a.startsWith("--no-such-key"));
+    }
+
+    @Test
+    void aSwitchTakesOnlyTrueOrFalse() throws Exception {
+        Path file = dir.resolve("b.conf");
+        Files.writeString(file, "[rtpengine]\nforeground = yes\n");
+        assertThatThrownBy(() -> NgRelayMain.withConfigFile(new CommandLine(new DaemonCommand()), new String[] {"--config-file=" + file}))
+                .hasMessageContaining("'foreground' is a switch: true or false, not 'yes'");
+        Files.writeString(file, "[rtpengine]\nforeground = false\nlog-stderr = 0\n");
+        assertThat(NgRelayMain.withConfigFile(new CommandLine(new DaemonCommand()), new String[] {"--config-file=" + file}))
+                .containsExactly("--config-file=" + file);
     }
 
     @Test

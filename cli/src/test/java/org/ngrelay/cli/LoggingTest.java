@@ -67,19 +67,19 @@ class LoggingTest {
 
             LOG.info("[call-1/tag-a] hello");
             // local0 (16) * 8 + info (6)
-            assertThat(next(lines)).matches("<134>[A-Z][a-z]{2} [ 123]\\d \\d\\d:\\d\\d:\\d\\d ngrelay\\[" + pid + "\\]: INFO: \\[call-1/tag-a\\] hello");
+            assertThat(next(lines)).matches("<134>[A-Z][a-z]{2} [ 123]\\d \\d\\d:\\d\\d:\\d\\d ngrelay\\[" + pid + "\\]: INFO: \\[call-1/tag-a\\]: \\[core\\] hello");
 
             LOG.log(Level.INFO, "[call-2] ng request c1 rejected: Unknown call-id", new IOException("bad input"));
-            assertThat(next(lines)).endsWith("INFO: [call-2] ng request c1 rejected: Unknown call-id: java.io.IOException: bad input")
+            assertThat(next(lines)).endsWith("INFO: [call-2]: [core] ng request c1 rejected: Unknown call-id: java.io.IOException: bad input")
                     .doesNotContain("\tat ");
 
             LOG.log(Level.SEVERE, "[call-3] request failed", new IllegalStateException("a bug of ours"));
-            assertThat(next(lines)).startsWith("<131>").contains("ERR: [call-3] request failed").contains("\tat org.ngrelay.cli.LoggingTest");
+            assertThat(next(lines)).startsWith("<131>").contains("ERR: [call-3]: [core] request failed").contains("\tat org.ngrelay.cli.LoggingTest");
 
             Logging.setLevel(4); // rtpengine-ctl set loglevel 4
             LOG.info("not at level 4");
             LOG.warning("[call-4] warned");
-            assertThat(next(lines)).startsWith("<132>").endsWith("WARNING: [call-4] warned");
+            assertThat(next(lines)).startsWith("<132>").endsWith("WARNING: [call-4]: [core] warned");
             assertThat(Logging.currentLevel()).isEqualTo(4);
             syslog.close().sync();
         } finally {
@@ -92,6 +92,49 @@ class LoggingTest {
         System.setProperty(Logging.SYSLOG_SOCKET_PROPERTY, dir.resolve("missing").toString());
         Logging.configure(6, false, 3);
         assertThat(Logger.getLogger("").getHandlers()).singleElement().isInstanceOf(ConsoleHandler.class);
+    }
+
+    @Test
+    void eachSubsystemHasItsOwnLevelAndTheCliSetsThem() {
+        Logging.configure(6, java.util.Map.of(LogSubsystem.HTTP, 3, LogSubsystem.CONTROL, 7), true, 3, LogLine.Options.DEFAULT);
+        Logger http = Logger.getLogger("org.ngrelay.cli.http.HttpServer");
+        Logger control = Logger.getLogger("org.ngrelay.ng.NgProcessor");
+        Logger core = Logger.getLogger("org.ngrelay.core.call.Call");
+        assertThat(http.isLoggable(Level.INFO)).isFalse();
+        assertThat(http.isLoggable(Level.SEVERE)).isTrue();
+        assertThat(control.isLoggable(Level.FINE)).isTrue();
+        assertThat(core.isLoggable(Level.INFO)).isTrue();
+        assertThat(core.isLoggable(Level.FINE)).isFalse();
+        assertThat(core.isLoggable(Logging.NOTICE)).isTrue();
+        org.ngrelay.cli.control.LogLevels cli = Logging.control();
+        assertThat(cli.level("internals")).as("off unless named, as in 10.5").isEqualTo(-1);
+        assertThat(cli.set("core", 5)).isTrue();
+        assertThat(core.isLoggable(Level.INFO)).as("5 is notice: info is below it").isFalse();
+        assertThat(cli.set("nosuch", 5)).isFalse();
+        cli.setAll(7);
+        assertThat(http.isLoggable(Level.FINE)).isTrue();
+        assertThat(cli.level("internals")).isEqualTo(7);
+        assertThat(cli.names()).startsWith("core", "spandsp", "ffmpeg").endsWith("http", "control", "dtx");
+    }
+
+    @Test
+    void linesHaveRtpenginesShapeInBothFormats() {
+        java.util.logging.LogRecord r = new java.util.logging.LogRecord(Level.INFO, "[call-9/tag-b] Received command 'offer'");
+        r.setLoggerName("org.ngrelay.ng.NgProcessor");
+        r.setInstant(java.time.Instant.ofEpochSecond(1796253017L, 459451000L));
+        assertThat(new LogLine(LogLine.Options.DEFAULT, true).format(r))
+                .isEqualTo("[1796253017.459451] INFO: [call-9/tag-b]: [control] Received command 'offer'\n");
+        assertThat(new LogLine(new LogLine.Options(true, false, 0, true, "", ""), false).format(r))
+                .isEqualTo("INFO: [ID=\"call-9\" tag=\"tag-b\"]: [control] Received command 'offer'\n");
+        assertThat(new LogLine(new LogLine.Options(false, false, 0, true, "{", "}"), false).format(r))
+                .isEqualTo("INFO: [{call-9}/{tag-b}]: [control] Received command 'offer'\n");
+        java.util.logging.LogRecord plain = new java.util.logging.LogRecord(Level.WARNING, "Startup\nsecond line, longer");
+        plain.setLoggerName("org.ngrelay.cli.http.HttpServer");
+        assertThat(new LogLine(LogLine.Options.DEFAULT, false).format(plain)).isEqualTo("WARNING: [http] Startup\nsecond line, longer\n");
+        assertThat(new LogLine(new LogLine.Options(false, true, 0, true, "", ""), false).format(plain))
+                .as("--split-logs").isEqualTo("WARNING: [http] Startup\nWARNING: [http] second line, longer\n");
+        assertThat(new LogLine(new LogLine.Options(false, true, 10, true, "", ""), false).format(plain))
+                .as("--max-log-line-length=10").isEqualTo("WARNING: [http] Startup\nWARNING: [http] second lin\nWARNING: [http] e, longer\n");
     }
 
     private static String next(BlockingQueue<String> lines) throws InterruptedException {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
-import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +15,7 @@ import org.ngrelay.ng.command.Commands;
 /**
  * rtpengine's control CLI commands ({@code rtpengine-ctl}, {@code --listen-cli}, {@code GET /cli/}),
  * answered with rtpengine 10.5's texts: {@code list numsessions|sessions|totals|maxsessions|
- * jsonstats|loglevel}, {@code terminate <call-id>|all|own|foreign}, {@code set maxsessions|loglevel}.
+ * jsonstats|loglevel|loglevels}, {@code terminate <call-id>|all|own|foreign}, {@code set maxsessions|loglevel}.
  * {@code get} is {@code list}. Runs on whichever thread calls it; the answer completes on a media
  * loop or at once.
  */
@@ -28,20 +26,15 @@ public final class ControlCli {
     /** {@code strtol}: optional sign and digits, anything after them ignored (rtpengine reads "5x" as 5). */
     private static final Pattern LEADING_INT = Pattern.compile("^\\s*([+-]?\\d+)");
     static final String MORE_PARAMETERS = "More parameters required.\n";
-    /** rtpengine's log subsystems; ngrelay has one level for all of them. */
-    private static final String[] SUBSYSTEMS = {"core", "spandsp", "ffmpeg", "transcoding", "codec", "rtcp", "ice",
-        "crypto", "srtp", "internals", "http", "control", "dtx"};
 
     private final Commands commands;
     private final CallManager calls;
-    private final IntSupplier logLevel;
-    private final IntConsumer setLogLevel;
+    private final LogLevels logLevels;
 
-    public ControlCli(Commands commands, IntSupplier logLevel, IntConsumer setLogLevel) {
+    public ControlCli(Commands commands, LogLevels logLevels) {
         this.commands = commands;
         this.calls = commands.calls();
-        this.logLevel = logLevel;
-        this.setLogLevel = setLogLevel;
+        this.logLevels = logLevels;
     }
 
     /** Runs one command line (words separated by blanks) and completes with the text to send back. */
@@ -84,6 +77,7 @@ public final class ControlCli {
             case "maxsessions" -> done("Maximum sessions configured on rtpengine: " + calls.maxSessions() + "\n");
             case "jsonstats" -> commands.statistics().thenApply(Json::write);
             case "loglevel" -> done(logLevels(args));
+            case "loglevels" -> done(logSubsystems());
             case "sessions" -> sessions(args.subList(1, args.size()));
             default -> done(unknown(String.join(" ", args)));
         };
@@ -165,25 +159,54 @@ public final class ControlCli {
         return value == -1 ? "Success setting maxsessions to -1; disable feature\n" : "Success setting maxsessions to " + value + "\n";
     }
 
-    /** {@code set loglevel N}: every subsystem (ngrelay has one level); a word first would name a subsystem. */
+    /**
+     * {@code set loglevel N} (every subsystem) or {@code set loglevel NAME N}. 10.5 answers "Success"
+     * even for a name it does not have; ngrelay says the name is unknown instead.
+     */
     private String setLogLevel(List<String> args) {
-        Matcher m = args.size() < 2 ? null : LEADING_INT.matcher(args.get(1));
-        if (m == null || !m.find() || m.group(1).startsWith("-")) {
+        if (args.size() < 2) {
+            return MORE_PARAMETERS;
+        }
+        String subsystem = null;
+        String raw = args.get(1);
+        if (!LEADING_INT.matcher(raw).find()) {
+            if (args.size() < 3) {
+                return MORE_PARAMETERS;
+            }
+            subsystem = raw;
+            raw = args.get(2);
+        }
+        Matcher m = LEADING_INT.matcher(raw);
+        if (!m.find() || m.group(1).startsWith("-")) {
             return MORE_PARAMETERS;
         }
         int level = (int) Math.min(Long.parseLong(m.group(1)), Integer.MAX_VALUE);
-        setLogLevel.accept(level);
+        if (subsystem == null) {
+            logLevels.setAll(level);
+        } else if (!logLevels.set(subsystem, level)) {
+            return "Unknown log subsystem '" + subsystem + "' (one of: " + String.join(", ", logLevels.names()) + ")\n";
+        }
         return "Success setting loglevel to " + level + "\n";
     }
 
+    /** {@code list loglevel [NAME]}: {@code name = level}, -1 for off. */
     private String logLevels(List<String> args) {
         StringBuilder sb = new StringBuilder();
-        for (String s : SUBSYSTEMS) {
+        for (String s : logLevels.names()) {
             if (args.size() < 2 || args.get(1).equals(s)) {
-                sb.append(s).append(" = ").append(logLevel.getAsInt()).append('\n');
+                sb.append(s).append(" = ").append(logLevels.level(s)).append('\n');
             }
         }
         return sb.length() == 0 ? unknown(String.join(" ", args)) : sb.toString();
+    }
+
+    /** {@code list loglevels}: {@code name - description}. */
+    private String logSubsystems() {
+        StringBuilder sb = new StringBuilder();
+        for (String s : logLevels.names()) {
+            sb.append(s).append(" - ").append(logLevels.description(s)).append('\n');
+        }
+        return sb.toString();
     }
 
     private static String unknown(String what) {

@@ -21,9 +21,9 @@ import org.ngrelay.ng.testing.NgClient;
  */
 public final class DaemonProcess implements AutoCloseable {
 
-    public final int ngPort = UdpPeer.freePort();
-    public final int cliPort = freeTcpPort();
-    public final int httpPort = freeTcpPort();
+    public final int ngPort;
+    public final int cliPort;
+    public final int httpPort;
     private final Process process;
     private final Path log;
 
@@ -33,11 +33,23 @@ public final class DaemonProcess implements AutoCloseable {
      * @param extraArgs further daemon options ({@code --max-sessions}, ...)
      */
     public DaemonProcess(Path dir, int portMin, int portMax, String... extraArgs) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("java", "-jar", new File("target/ngrelay.jar").getAbsolutePath(),
-                "--config-file=none", "--interface=127.0.0.1", "--listen-ng=127.0.0.1:" + ngPort,
-                "--listen-cli=127.0.0.1:" + cliPort, "--listen-http=127.0.0.1:" + httpPort, "--log-stderr",
-                "--delete-delay=0", "--port-min=" + portMin, "--port-max=" + portMax));
-        cmd.addAll(List.of(extraArgs));
+        this(dir, UdpPeer.freePort(), freeTcpPort(), freeTcpPort(), portMin, portMax, extraArgs);
+    }
+
+    private DaemonProcess(Path dir, int ngPort, int cliPort, int httpPort, int portMin, int portMax, String... extraArgs)
+            throws IOException {
+        this(dir, ngPort, cliPort, httpPort, concat(List.of("--config-file=none", "--interface=127.0.0.1",
+                "--listen-ng=127.0.0.1:" + ngPort, "--listen-cli=127.0.0.1:" + cliPort, "--listen-http=127.0.0.1:" + httpPort,
+                "--log-stderr", "--delete-delay=0", "--port-min=" + portMin, "--port-max=" + portMax), extraArgs));
+    }
+
+    /** The daemon with exactly these options (a test's own config file); it must listen for ng on {@code ngPort}. */
+    public DaemonProcess(Path dir, int ngPort, int cliPort, int httpPort, List<String> args) throws IOException {
+        this.ngPort = ngPort;
+        this.cliPort = cliPort;
+        this.httpPort = httpPort;
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", new File("target/ngrelay.jar").getAbsolutePath()));
+        cmd.addAll(args);
         log = dir.resolve("ngrelay-" + ngPort + ".log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try (NgClient ng = ngClient()) {
@@ -50,6 +62,12 @@ public final class DaemonProcess implements AutoCloseable {
         }
         close();
         throw new IOException("ngrelay did not start; its log:\n" + log());
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> out = new ArrayList<>(first);
+        out.addAll(List.of(more));
+        return out;
     }
 
     public InetSocketAddress ngAddress() {
