@@ -110,7 +110,7 @@ class NgClientIT {
         assertThat(usage.exit()).isEqualTo(2);
         assertThat(usage.err()).contains("--key novalue: expected KEY=VALUE");
         // the daemon logged those bad requests as one line each, with the call-id, and no stack trace
-        assertThat(daemon.log()).contains("INFO: [no-such-call] ng request").contains("INFO: [x] ng request")
+        assertThat(daemon.log()).contains("INFO: [no-such-call]: [control] ng request").contains("INFO: [x]: [control] ng request")
                 .doesNotContain("\tat org.ngrelay");
     }
 

@@ -79,7 +79,7 @@ class RtpengineCtlIT {
                     " Total forced terminated sessions                :2\n", " Total rejected sessions                         :1\n",
                     " Owned sessions                                  :0\n");
             // set loglevel reached the daemon's logging: debug lines between 7 and 6 only
-            assertThat(daemon.log()).contains("DEBUG: CLI command: set loglevel 6").doesNotContain("DEBUG: CLI command: set loglevel 7");
+            assertThat(daemon.log()).contains("DEBUG: [control] CLI command: set loglevel 6").doesNotContain("DEBUG: [control] CLI command: set loglevel 7");
         }
     }
 
