@@ -90,6 +90,18 @@ class RtpengineOptionsTest {
     }
 
     @Test
+    void docsCompatibilityHasARowForEveryOption() throws IOException {
+        List<String> rows = Files.readAllLines(Path.of("../docs/compatibility.md"));
+        List<String> missing = new ArrayList<>();
+        for (String name : shortNames.keySet()) {
+            if (rows.stream().noneMatch(r -> r.startsWith("| `--" + name + "`"))) {
+                missing.add("--" + name);
+            }
+        }
+        assertThat(missing).as("options without a row in docs/compatibility.md's option table").isEmpty();
+    }
+
+    @Test
     void everyOptionParsesInEverySpelling() {
         List<String> problems = new ArrayList<>();
         shortNames.forEach((name, shortName) -> {
