@@ -13,8 +13,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 import org.ngrelay.core.call.CallConfig;
 import org.ngrelay.core.call.CallManager;
+import org.ngrelay.core.call.EndpointLearning;
 import org.ngrelay.core.iface.InterfaceSpec;
 import org.ngrelay.core.iface.Interfaces;
+import org.ngrelay.core.load.LoadLimits;
 import org.ngrelay.core.net.MediaLoopGroup;
 import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.sdp.Addresses;
@@ -22,11 +24,15 @@ import org.ngrelay.cli.control.CliServer;
 import org.ngrelay.cli.control.ControlCli;
 import org.ngrelay.cli.http.HttpServer;
 import org.ngrelay.cli.http.Metrics;
+import org.ngrelay.cli.http.Tls;
 import org.ngrelay.ng.NgProcessor;
 import org.ngrelay.ng.command.Commands;
+import org.ngrelay.ng.command.NgOptions;
+import org.ngrelay.ng.transport.NgTcpServer;
 import org.ngrelay.ng.transport.NgUdpServer;
 import org.ngrelay.recording.PcapRecorder;
 import org.ngrelay.recording.RecordingConfig;
+import io.netty.handler.ssl.SslContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +81,14 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "UDP address for ng commands; repeatable (default: 127.0.0.1:2223)")
     List<String> listenNg = new ArrayList<>();
 
+    @Option(names = {"-N", "--listen-tcp-ng"}, paramLabel = "[IP:]PORT",
+            description = "TCP address for ng commands, rtpengine's framing (COOKIE SP dictionary, back to back); repeatable (off when not given)")
+    List<String> listenTcpNg = new ArrayList<>();
+
+    @Option(names = "--control-tos", paramLabel = "INT", defaultValue = "0",
+            description = "IP TOS of ng replies (UDP and TCP), 0 = leave alone; also 'set controltos' (default: ${DEFAULT-VALUE})")
+    int controlTos;
+
     @Option(names = {"-c", "--listen-cli"}, paramLabel = "[IP:]PORT",
             description = "TCP address for rtpengine-ctl's control commands (off when not given)")
     String listenCli;
@@ -82,6 +96,46 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--listen-http", paramLabel = "[IP:]PORT",
             description = "TCP address for HTTP: GET /metrics, /ping, /cli/<command>, POST /ng (off when not given)")
     String listenHttp;
+
+    @Option(names = "--listen-https", paramLabel = "[IP:]PORT",
+            description = "TCP address for HTTPS and WSS, the same requests as --listen-http (needs --https-cert)")
+    String listenHttps;
+
+    @Option(names = "--https-cert", paramLabel = "FILE", description = "PEM certificate (chain) for --listen-https")
+    Path httpsCert;
+
+    @Option(names = "--https-key", paramLabel = "FILE",
+            description = "PEM private key (PKCS#8: BEGIN PRIVATE KEY) for --listen-https (default: read from --https-cert)")
+    Path httpsKey;
+
+    @Option(names = "--http-threads", paramLabel = "INT",
+            description = "threads for HTTP, HTTPS and WebSocket (default: --num-threads)")
+    Integer httpThreads;
+
+    @Option(names = "--max-load", paramLabel = "FLOAT", defaultValue = "0",
+            description = "refuse new calls while the 1-minute load average is above this, 0 = no limit (default: ${DEFAULT-VALUE})")
+    double maxLoad;
+
+    @Option(names = "--max-cpu", paramLabel = "FLOAT", defaultValue = "0",
+            description = "refuse new calls while CPU usage (percent, sampled every 0.5 s) is above this, 0 = no limit (default: ${DEFAULT-VALUE})")
+    double maxCpu;
+
+    @Option(names = "--max-bandwidth", paramLabel = "INT", defaultValue = "0",
+            description = "refuse new calls while media received exceeds this many bytes per second, 0 = no limit (default: ${DEFAULT-VALUE})")
+    long maxBandwidth;
+
+    @Option(names = "--endpoint-learning", paramLabel = "delayed|immediate|off|heuristic", defaultValue = "delayed",
+            description = "how a party's media source replaces its SDP address: after 3 s of media, at the first packet, never, "
+                    + "or after 3 s preferring sources that match the SDP (default: ${DEFAULT-VALUE})")
+    String endpointLearning;
+
+    @Option(names = "--sip-source",
+            description = "send media to the SIP message's source (received-from) unless a request says trust-address, as rtpproxy did")
+    boolean sipSource;
+
+    @Option(names = "--reject-invalid-sdp",
+            description = "refuse an SDP with a blank line (rtpengine's only check) instead of ignoring what follows it")
+    boolean rejectInvalidSdp;
 
     @Option(names = "--max-sessions", paramLabel = "INT", defaultValue = "-1",
             description = "refuse new calls beyond this many (-1 = no limit, 0 = refuse all new calls) (default: ${DEFAULT-VALUE})")
@@ -186,6 +240,8 @@ public final class DaemonCommand implements Callable<Integer> {
     volatile NgUdpServer server;
     volatile CliServer cliServer;
     volatile HttpServer httpServer;
+    volatile HttpServer httpsServer;
+    volatile NgTcpServer tcpNgServer;
 
     @Override
     public Integer call() throws Exception {
@@ -200,6 +256,22 @@ public final class DaemonCommand implements Callable<Integer> {
         // every address is checked before anything is bound
         InetSocketAddress cliAddress = listenCli == null ? null : parseListen(listenCli);
         InetSocketAddress httpAddress = listenHttp == null ? null : parseListen(listenHttp);
+        InetSocketAddress httpsAddress = listenHttps == null ? null : parseListen(listenHttps);
+        List<InetSocketAddress> tcpNgAddresses = new ArrayList<>();
+        for (String value : splitAll(listenTcpNg)) {
+            tcpNgAddresses.add(parseListen(value));
+        }
+        EndpointLearning learning = EndpointLearning.parse(endpointLearning);
+        if (learning == null) {
+            throw new IllegalArgumentException("--endpoint-learning must be delayed, immediate, off or heuristic, not '" + endpointLearning + "'");
+        }
+        if (controlTos < 0 || controlTos > 255 || tos < 0 || tos > 255) {
+            throw new IllegalArgumentException("--tos and --control-tos are a byte: 0 to 255");
+        }
+        if (maxLoad < 0 || maxCpu < 0 || maxBandwidth < 0) {
+            throw new IllegalArgumentException("--max-load, --max-cpu and --max-bandwidth are 0 (no limit) or more");
+        }
+        SslContext tls = httpsAddress == null ? null : Tls.serverContext(httpsCert, httpsKey);
         if (codecs) {
             System.out.print(CodecList.text());
             return 0;
@@ -217,27 +289,26 @@ public final class DaemonCommand implements Callable<Integer> {
         CallConfig config = new CallConfig(timeout, silentTimeout, finalTimeout, offerTimeout, deleteDelay, tos);
         Interfaces ifs = new Interfaces(specs, portMin, portMax);
         int threads = numThreads != null && numThreads > 0 ? numThreads : Runtime.getRuntime().availableProcessors();
+        int webThreads = httpThreads != null && httpThreads > 0 ? httpThreads : threads;
         try (PcapRecorder recorder = recorder();
              MediaLoopGroup loops = new MediaLoopGroup(threads)) {
             CallManager calls = new CallManager(config, ifs, loops, recorder != null ? recorder : Recorder.NONE);
             calls.maxSessions(maxSessions);
-            Commands commands = new Commands(calls);
+            Commands commands = new Commands(calls, new NgOptions(sipSource, rejectInvalidSdp, learning));
             NgProcessor processor = new NgProcessor(commands);
-            ControlCli cli = new ControlCli(commands, Logging.control());
-            try (NgUdpServer ng = new NgUdpServer(processor, ngAddresses);
-                 CliServer cliServer = cliAddress == null ? null : new CliServer(cli, cliAddress);
-                 Metrics metrics = httpAddress == null ? null : new Metrics(commands);
-                 HttpServer http = httpAddress == null ? null : new HttpServer(metrics, processor, cli, httpAddress)) {
-                server = ng;
-                this.cliServer = cliServer;
-                this.httpServer = http;
-                writePidfile();
-                Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "shutdown"));
-                LOG.info("Startup complete, version " + Version.VERSION + " (" + threads + " media threads, ports "
-                        + portMin + "-" + portMax + " on " + interfaces(specs) + ")");
-                started.countDown();
-                stop.await();
-                LOG.info("Shutting down");
+            try (LoadLimits limits = LoadLimits.start(maxLoad, maxCpu, maxBandwidth, calls::receivedBytes);
+                 NgUdpServer ng = new NgUdpServer(processor, ngAddresses, controlTos);
+                 NgTcpServer tcpNg = tcpNgAddresses.isEmpty() ? null : new NgTcpServer(processor, tcpNgAddresses, controlTos);
+                 Metrics metrics = httpAddress == null && httpsAddress == null ? null : new Metrics(commands)) {
+                calls.loadLimits(limits);
+                ControlCli cli = new ControlCli(commands, Logging.control());
+                try (CliServer cliServer = cliAddress == null ? null : new CliServer(cli, cliAddress);
+                     HttpServer http = httpAddress == null ? null
+                             : new HttpServer(metrics, processor, cli, httpAddress, null, webThreads, HttpServer.IDLE_SECONDS);
+                     HttpServer https = httpsAddress == null ? null
+                             : new HttpServer(metrics, processor, cli, httpsAddress, tls, webThreads, HttpServer.IDLE_SECONDS)) {
+                    serve(ng, tcpNg, cliServer, http, https, threads, specs);
+                }
             }
         } finally {
             if (pidfile != null) {
@@ -247,6 +318,23 @@ public final class DaemonCommand implements Callable<Integer> {
             stopped.countDown();
         }
         return 0;
+    }
+
+    /** Runs until {@link #shutdown()} or SIGTERM. */
+    private void serve(NgUdpServer ng, NgTcpServer tcpNg, CliServer cliServer, HttpServer http, HttpServer https, int threads,
+                       List<InterfaceSpec> specs) throws IOException, InterruptedException {
+        server = ng;
+        this.tcpNgServer = tcpNg;
+        this.cliServer = cliServer;
+        this.httpServer = http;
+        this.httpsServer = https;
+        writePidfile();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndWait, "shutdown"));
+        LOG.info("Startup complete, version " + Version.VERSION + " (" + threads + " media threads, ports "
+                + portMin + "-" + portMax + " on " + interfaces(specs) + ")");
+        started.countDown();
+        stop.await();
+        LOG.info("Shutting down");
     }
 
     /**

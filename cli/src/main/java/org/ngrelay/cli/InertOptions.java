@@ -22,7 +22,7 @@ final class InertOptions {
     static final String PLAYBACK = "media playback (play media, play DTMF) is not built yet";
     static final String DTLS = "DTLS-SRTP is not built yet";
     static final String SRTPKEYS = "SRTP is not built yet, so there are no keys to log";
-    static final String HOMER = "HEP export to Homer is not built; RTCP quality figures are in query and on /metrics";
+    static final String HOMER = "HEP export to Homer is not built";
     static final String IPTABLES = "ngrelay installs no firewall rules (it has no kernel forwarding to open ports for)";
     static final String SCHED = "media threads keep the JVM's default scheduling; set a policy on the whole process (chrt, systemd CPUSchedulingPolicy=)";
     static final String MYSQL = "media playback from a database is not built yet";
@@ -33,6 +33,19 @@ final class InertOptions {
     static final String JANUS = "the Janus protocol is not built";
     static final String STACK = "the JVM sizes thread stacks (-Xss in JAVA_OPTS)";
     static final String SAVEPORTS = "ngrelay has no round-robin over same-named interfaces, so a stream's ports are always on one interface";
+
+    static final String SOFTWARE_ID = "the name is sent in STUN SOFTWARE attributes and subscription SDPs, and ngrelay has neither ICE nor subscriptions yet";
+    static final String CPU_AFFINITY = "SO_INCOMING_CPU cannot be set on the JDK's sockets; the kernel steers each media socket's packets to the thread that reads it";
+    static final String MOS = "MOS is not computed yet (RTCP quality figures are not built)";
+
+    @Option(names = "--software-id", paramLabel = "STRING", hidden = true, description = SOFTWARE_ID)
+    String softwareId;
+
+    @Option(names = "--socket-cpu-affinity", paramLabel = "INT", hidden = true, description = CPU_AFFINITY)
+    String socketCpuAffinity;
+
+    @Option(names = "--mos", paramLabel = "CQ|LQ", hidden = true, description = MOS)
+    String mos;
 
     @Option(names = "--thread-stack", paramLabel = "INT", hidden = true, description = STACK)
     String threadStack;

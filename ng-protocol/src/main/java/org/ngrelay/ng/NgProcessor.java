@@ -65,13 +65,35 @@ public final class NgProcessor {
             return;
         }
         int bodyOffset = space + 1;
-        int bodyLength = datagram.length - bodyOffset;
-        BodyFormat format = bodyLength > 0 ? BodyFormat.of(datagram[bodyOffset]) : BodyFormat.BENCODE;
+        handle(cookie, datagram, bodyOffset, datagram.length - bodyOffset, sender, startNs, (format, body) -> {
+            byte[] out = frame(cookie, format, body);
+            cache.complete(cookie, out);
+            reply.accept(out);
+        });
+    }
+
+    /**
+     * An ng message without a cookie (HTTP {@code POST /ng-plain}, WebSocket
+     * {@code ng-plain.rtpengine.com}): the body alone, bencode or JSON, answered with the reply
+     * body alone in the same format. Without a cookie there is no retransmission to recognise,
+     * so the reply cache is not involved.
+     */
+    public void processPlain(byte[] body, InetSocketAddress sender, Consumer<byte[]> reply) {
+        handle("(plain)", body, 0, body.length, sender, System.nanoTime(), (format, map) -> reply.accept(format.encode(map)));
+    }
+
+    private interface Answer {
+        void send(BodyFormat format, Map<String, Object> body);
+    }
+
+    private void handle(String cookie, byte[] message, int bodyOffset, int bodyLength, InetSocketAddress sender, long startNs,
+                        Answer answer) {
+        BodyFormat format = bodyLength > 0 ? BodyFormat.of(message[bodyOffset]) : BodyFormat.BENCODE;
         String source = sender == null ? null : Addresses.toText(sender.getAddress()) + ":" + sender.getPort();
         NgRequest request;
         CompletableFuture<Map<String, Object>> handled;
         try {
-            request = decode(datagram, bodyOffset, bodyLength, format, source);
+            request = decode(message, bodyOffset, bodyLength, format, source);
             handled = dispatch(request);
         } catch (NgFormatException | NgError e) {
             request = null;
@@ -86,9 +108,7 @@ public final class NgProcessor {
         String callId = request == null ? null : request.string("call-id");
         handled.whenComplete((map, error) -> {
             Map<String, Object> body = map != null ? map : errorReply(error, cookie, callId);
-            byte[] out = frame(cookie, format, body);
-            cache.complete(cookie, out);
-            reply.accept(out);
+            answer.send(format, body);
             if (sender != null) {
                 commands.controlStats().record(Addresses.toText(sender.getAddress()), command, System.nanoTime() - startNs,
                         "error".equals(body.get("result")));

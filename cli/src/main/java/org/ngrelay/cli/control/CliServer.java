@@ -12,7 +12,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
-import org.ngrelay.cli.TcpListener;
+import org.ngrelay.ng.transport.TcpListener;
 
 /**
  * {@code --listen-cli}: rtpengine's CLI socket, as Debian's {@code rtpengine-ctl} speaks to it over

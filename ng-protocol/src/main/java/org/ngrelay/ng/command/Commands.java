@@ -31,11 +31,17 @@ public final class Commands {
     private static final long STATS_TIMEOUT_MS = 2000;
 
     private final CallManager calls;
+    private final NgOptions options;
     private final ControlStats control = new ControlStats();
     private final Map<String, Function<NgRequest, CompletableFuture<Map<String, Object>>>> handlers = new LinkedHashMap<>();
 
     public Commands(CallManager calls) {
+        this(calls, NgOptions.DEFAULTS);
+    }
+
+    public Commands(CallManager calls, NgOptions options) {
         this.calls = calls;
+        this.options = options;
         handlers.put("ping", r -> CompletableFuture.completedFuture(result("pong")));
         handlers.put("offer", r -> offerAnswer(r, false));
         handlers.put("answer", r -> offerAnswer(r, true));
@@ -88,7 +94,7 @@ public final class Commands {
     }
 
     private CompletableFuture<Map<String, Object>> offerAnswer(NgRequest r, boolean answer) {
-        OfferAnswerParser.Parsed parsed = OfferAnswerParser.parse(r, answer);
+        OfferAnswerParser.Parsed parsed = OfferAnswerParser.parse(r, answer, options);
         CompletableFuture<SdpResult> future = answer ? calls.answer(parsed.request()) : calls.offer(parsed.request());
         return loadLimit(r, future.thenApply(sdp -> {
             Map<String, Object> reply = new LinkedHashMap<>();
@@ -118,7 +124,7 @@ public final class Commands {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof CallException ce && CallException.LOAD_LIMIT.equals(ce.getMessage())) {
                 Map<String, Object> m = result("load limit");
-                m.put("message", ce.getMessage());
+                m.put("message", ce.limitMessage());
                 return CompletableFuture.completedFuture(m);
             }
             return CompletableFuture.failedFuture(cause);

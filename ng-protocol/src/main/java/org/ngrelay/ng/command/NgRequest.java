@@ -41,7 +41,7 @@ public final class NgRequest {
             "SDES", "rtcp-mux", "codec", "ptime", "TOS", "transport-protocol", "delete-delay", "supports",
             "sip-message-type", "limit", "record-call", "metadata", "interface", "from-interface", "to-interface",
             "T.38", "repacketize", "xmlrpc-callback", "SIP-code", "set-label", "to-label", "all", "rtpp-flags", "pause",
-            "recording-file", "recording-dir", "recording-path", "recording-pattern");
+            "recording-file", "recording-dir", "recording-path", "recording-pattern", "endpoint-learning");
 
     private static final Set<String> TRANSPORTS = Set.of("RTP/AVP", "RTP/SAVP", "RTP/AVPF", "RTP/SAVPF",
             "UDP/TLS/RTP/SAVP", "UDP/TLS/RTP/SAVPF");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.ngrelay.core.call.Dialog;
+import org.ngrelay.core.call.EndpointLearning;
 import org.ngrelay.core.call.EndpointOptions;
 import org.ngrelay.core.call.IceMode;
 import org.ngrelay.core.call.OfferAnswer;
@@ -30,7 +31,7 @@ final class OfferAnswerParser {
     record Parsed(OfferAnswer request, String warning) {
     }
 
-    static Parsed parse(NgRequest r, boolean answer) {
+    static Parsed parse(NgRequest r, boolean answer, NgOptions options) {
         String callId = Commands.requireCallId(r);
         String fromTag = r.string("from-tag");
         if (fromTag == null) {
@@ -46,7 +47,7 @@ final class OfferAnswerParser {
         }
         SessionDescription sdp;
         try {
-            sdp = SessionDescription.parse(sdpText);
+            sdp = SessionDescription.parse(sdpText, options.rejectInvalidSdp());
         } catch (SdpException e) {
             throw new NgError(e.reason(), e.getMessage());
         }
@@ -58,7 +59,7 @@ final class OfferAnswerParser {
                 new Dialog(callId, fromTag, toTag, r.string("via-branch")),
                 r.string("label"),
                 sdp,
-                endpointOptions(r),
+                endpointOptions(r, options, warnings),
                 rewriteOptions(r, warnings),
                 address(r, "media-address"),
                 addressFamily(r),
@@ -83,15 +84,27 @@ final class OfferAnswerParser {
         return r.flag("record-call") ? Boolean.TRUE : null;
     }
 
-    private static EndpointOptions endpointOptions(NgRequest r) {
+    private static EndpointOptions endpointOptions(NgRequest r, NgOptions options, StringBuilder warnings) {
         InetAddress receivedFrom = null;
         List<String> rf = r.strings("received-from");
         if (rf.size() == 2) {
             receivedFrom = Addresses.parseLiteral(rf.get(1));
         }
-        boolean sipSource = r.flag("sip-source-address", "sip-source") && receivedFrom != null && !receivedFrom.isAnyLocalAddress();
+        // --sip-source makes the SIP source the default; trust-address (or the SIP-source flag) decides per request
+        boolean useSource = r.flag("sip-source-address", "sip-source") || options.sipSource() && !r.flag("trust-address");
+        boolean sipSource = useSource && receivedFrom != null && !receivedFrom.isAnyLocalAddress();
+        EndpointLearning learning = options.learning();
+        String requested = r.text("endpoint-learning");
+        if (requested != null) {
+            EndpointLearning given = EndpointLearning.parse(requested);
+            if (given != null) {
+                learning = given;
+            } else {
+                warn(warnings, "Unknown 'endpoint-learning' value '" + requested + "' ignored");
+            }
+        }
         return new EndpointOptions(sipSource, receivedFrom, r.flag("asymmetric"),
-                r.flag("strict-source"), r.flag("media-handover"));
+                r.flag("strict-source"), r.flag("media-handover"), learning);
     }
 
     private static RewriteOptions rewriteOptions(NgRequest r, StringBuilder warnings) {

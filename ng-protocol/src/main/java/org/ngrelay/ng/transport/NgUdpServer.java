@@ -36,6 +36,11 @@ public final class NgUdpServer implements AutoCloseable {
     private final List<Channel> channels = new ArrayList<>();
 
     public NgUdpServer(NgProcessor processor, List<InetSocketAddress> addresses) throws InterruptedException {
+        this(processor, addresses, 0);
+    }
+
+    /** @param tos {@code --control-tos}: IP TOS byte of the replies, 0 to leave it alone */
+    public NgUdpServer(NgProcessor processor, List<InetSocketAddress> addresses, int tos) throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
@@ -47,6 +52,9 @@ public final class NgUdpServer implements AutoCloseable {
                     // offer is 3-4 KB and rtpengine takes any datagram, so read the largest one.
                     .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                     .handler(new Handler(processor));
+            if (tos > 0) {
+                bootstrap.option(ChannelOption.IP_TOS, tos);
+            }
             for (InetSocketAddress address : addresses) {
                 Channel ch = bootstrap.bind(address).sync().channel();
                 channels.add(ch);
@@ -56,6 +64,18 @@ public final class NgUdpServer implements AutoCloseable {
             group.shutdownGracefully();
             throw e;
         }
+    }
+
+    /** {@code set controltos}: the TOS byte of every ng socket's packets from now on. */
+    public void tos(int tos) {
+        for (Channel ch : channels) {
+            ch.config().setOption(ChannelOption.IP_TOS, tos);
+        }
+    }
+
+    /** The TOS byte the first socket sends with. */
+    public int tos() {
+        return channels.isEmpty() ? 0 : channels.get(0).config().getOption(ChannelOption.IP_TOS);
     }
 
     /** The bound addresses (with the real port when 0 was asked for). */

@@ -11,6 +11,7 @@ import org.ngrelay.core.net.MediaLoopGroup;
 import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.ng.NgProcessor;
 import org.ngrelay.ng.command.Commands;
+import org.ngrelay.ng.command.NgOptions;
 import org.ngrelay.ng.transport.NgUdpServer;
 
 /**
@@ -23,6 +24,7 @@ public final class InProcessRelay implements AutoCloseable {
     private final MediaLoopGroup loops;
     private final CallManager calls;
     private final NgUdpServer server;
+    private final NgProcessor processor;
     private final Interfaces interfaces;
 
     public InProcessRelay(CallConfig config, int portMin, int portMax, String... interfaceSpecs) throws InterruptedException {
@@ -31,6 +33,11 @@ public final class InProcessRelay implements AutoCloseable {
 
     public InProcessRelay(CallConfig config, Recorder recorder, int portMin, int portMax, String... interfaceSpecs)
             throws InterruptedException {
+        this(config, NgOptions.DEFAULTS, recorder, portMin, portMax, interfaceSpecs);
+    }
+
+    public InProcessRelay(CallConfig config, NgOptions options, Recorder recorder, int portMin, int portMax, String... interfaceSpecs)
+            throws InterruptedException {
         List<InterfaceSpec> specs = new ArrayList<>();
         for (String s : interfaceSpecs.length == 0 ? new String[] {"127.0.0.1"} : interfaceSpecs) {
             specs.add(InterfaceSpec.parse(s));
@@ -38,7 +45,8 @@ public final class InProcessRelay implements AutoCloseable {
         interfaces = new Interfaces(specs, portMin, portMax);
         loops = new MediaLoopGroup(2);
         calls = new CallManager(config, interfaces, loops, recorder);
-        server = new NgUdpServer(new NgProcessor(new Commands(calls)), List.of(new InetSocketAddress("127.0.0.1", 0)));
+        processor = new NgProcessor(new Commands(calls, options));
+        server = new NgUdpServer(processor, List.of(new InetSocketAddress("127.0.0.1", 0)));
     }
 
     /** rtpengine defaults, but deleted calls go at once. */
@@ -48,6 +56,15 @@ public final class InProcessRelay implements AutoCloseable {
 
     public InetSocketAddress ngAddress() {
         return server.localAddresses().get(0);
+    }
+
+    /** The dispatcher behind the UDP socket, for tests that add another transport to it. */
+    public NgProcessor processor() {
+        return processor;
+    }
+
+    public NgUdpServer udpServer() {
+        return server;
     }
 
     public CallManager calls() {

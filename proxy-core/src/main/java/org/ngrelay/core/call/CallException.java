@@ -11,7 +11,25 @@ public final class CallException extends RuntimeException {
     /** rtpengine 10.5's message when {@code max-sessions} refuses a new call. */
     public static final String LOAD_LIMIT = "Parallel session limit reached";
 
+    /** With {@link #LOAD_LIMIT}: the limit that was hit, the ng {@code message} of {@code result: load limit}. */
+    private final String limitMessage;
+
     public CallException(String reason) {
+        this(reason, null);
+    }
+
+    private CallException(String reason, String limitMessage) {
         super(reason, null, false, false);
+        this.limitMessage = limitMessage;
+    }
+
+    /** A new call refused by a load limit: the error-reason is rtpengine's {@link #LOAD_LIMIT} whichever limit it was. */
+    public static CallException loadLimit(String limitMessage) {
+        return new CallException(LOAD_LIMIT, limitMessage);
+    }
+
+    /** The limit that was hit ({@code Load limit exceeded}, ...), or this exception's message. */
+    public String limitMessage() {
+        return limitMessage != null ? limitMessage : getMessage();
     }
 }

@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ngrelay.core.iface.Interfaces;
 import org.ngrelay.core.iface.LocalInterface;
+import org.ngrelay.core.load.LoadLimits;
 import org.ngrelay.core.net.MediaLoop;
 import org.ngrelay.core.net.MediaLoopGroup;
 import org.ngrelay.core.port.PortPool;
@@ -47,6 +48,7 @@ public final class CallManager {
     private final AtomicLong rejected = new AtomicLong();
     /** {@code --max-sessions}, {@code set maxsessions}: -1 for no limit, 0 refuses every new call. */
     private volatile int maxSessions = -1;
+    private volatile LoadLimits loadLimits = LoadLimits.NONE;
     private final long startedNs = System.nanoTime();
     private final RateMeter rates = new RateMeter();
 
@@ -168,6 +170,20 @@ public final class CallManager {
         return maxSessions;
     }
 
+    /** {@code --max-load}, {@code --max-cpu}, {@code --max-bandwidth}. */
+    public void loadLimits(LoadLimits limits) {
+        loadLimits = Objects.requireNonNull(limits);
+    }
+
+    public LoadLimits loadLimits() {
+        return loadLimits;
+    }
+
+    /** Bytes of media received since start (ended calls included), for {@code --max-bandwidth}. */
+    public CompletableFuture<Long> receivedBytes() {
+        return totals().thenApply(t -> t.bytes);
+    }
+
     /**
      * Ends a call at once, as rtpengine-ctl's {@code terminate} does (counted as force-terminated).
      * Completes with false for an unknown call-id.
@@ -216,6 +232,10 @@ public final class CallManager {
      * path is not touched. Does not complete once the loops have stopped (callers time out).
      */
     public CompletableFuture<DaemonStats> stats() {
+        return totals().thenApply(this::toStats);
+    }
+
+    private CompletableFuture<LoopTotals> totals() {
         List<CompletableFuture<LoopTotals>> parts = new ArrayList<>();
         for (Map.Entry<MediaLoop, LoopTotals> e : loopTotals.entrySet()) {
             CompletableFuture<LoopTotals> part = new CompletableFuture<>();
@@ -235,7 +255,7 @@ public final class CallManager {
         return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
             LoopTotals sum = new LoopTotals();
             parts.forEach(p -> sum.add(p.join()));
-            return toStats(sum);
+            return sum;
         });
     }
 
@@ -279,6 +299,13 @@ public final class CallManager {
                 rejected.incrementAndGet();
                 LOG.warning(() -> "[" + callId + "] Parallel session limit (" + limit + ") reached: new call refused");
                 result.completeExceptionally(new CallException(CallException.LOAD_LIMIT));
+                return result;
+            }
+            LoadLimits.Refusal refusal = loadLimits.check();
+            if (refusal != null) {
+                rejected.incrementAndGet();
+                LOG.warning(() -> "[" + callId + "] " + refusal.message() + " (" + refusal.detail() + ")");
+                result.completeExceptionally(CallException.loadLimit(refusal.message()));
                 return result;
             }
             existing = calls.computeIfAbsent(callId, id -> new Call(id, loops.next(), this, sequence.incrementAndGet()));

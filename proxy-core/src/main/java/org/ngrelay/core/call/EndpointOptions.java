@@ -10,9 +10,16 @@ import java.net.InetAddress;
  * @param asymmetric       never learn the endpoint from packets: always send to the SDP address
  * @param strictSource     after learning, drop packets from any other source
  * @param mediaHandover    after learning, move to whichever source sends last
+ * @param learning         how the source of the party's packets replaces its SDP address
  */
 public record EndpointOptions(boolean sipSourceAddress, InetAddress receivedFrom, boolean asymmetric,
-                              boolean strictSource, boolean mediaHandover) {
+                              boolean strictSource, boolean mediaHandover, EndpointLearning learning) {
 
-    public static final EndpointOptions DEFAULT = new EndpointOptions(false, null, false, false, false);
+    public static final EndpointOptions DEFAULT = new EndpointOptions(false, null, false, false, false, EndpointLearning.DELAYED);
+
+    public EndpointOptions {
+        if (learning == null) {
+            throw new IllegalArgumentException("learning is required");
+        }
+    }
 }

@@ -43,6 +43,9 @@ public final class PacketStream implements PacketHandler {
     private boolean asymmetric;
     private boolean strictSource;
     private boolean mediaHandover;
+    private EndpointLearning learning = EndpointLearning.DELAYED;
+    /** How well the learned source matches the SDP endpoint ({@link EndpointLearning#HEURISTIC}). */
+    private int learnedRank;
     boolean latched;
     long firstPacketNs;
 
@@ -104,26 +107,52 @@ public final class PacketStream implements PacketHandler {
         return seen;
     }
 
-    /** Endpoint learning (rtpengine's symmetric latching, strict-source, media-handover, asymmetric). */
+    /**
+     * Endpoint learning (rtpengine's symmetric latching with {@code --endpoint-learning},
+     * strict-source, media-handover, asymmetric).
+     */
     private boolean admit(InetSocketAddress source, long nowNs) {
         if (asymmetric) {
             return true;
+        }
+        if (learning == EndpointLearning.OFF) {
+            return !strictSource || sdpEndpoint == null || source.equals(sdpEndpoint);
         }
         if (!latched) {
             latched = true;
             firstPacketNs = nowNs;
             endpoint = source;
+            learnedRank = learning == EndpointLearning.HEURISTIC ? rank(source) : 0;
             return true;
         }
         // the loop hands in the same source object while the sender stays the same
         if (source == endpoint || source.equals(endpoint)) {
             return true;
         }
-        if (mediaHandover || nowNs - firstPacketNs < LEARNING_NS) {
+        if (mediaHandover) {
             endpoint = source;
             return true;
         }
+        if (learning != EndpointLearning.IMMEDIATE && nowNs - firstPacketNs < LEARNING_NS) {
+            int rank = learning == EndpointLearning.HEURISTIC ? rank(source) : 0;
+            if (rank >= learnedRank) {
+                endpoint = source;
+                learnedRank = rank;
+            }
+            return true;
+        }
         return !strictSource;
+    }
+
+    /** 3: the SDP's address and port, 2: its address, 1: its port, 0: anything else. */
+    private int rank(InetSocketAddress source) {
+        InetSocketAddress sdp = sdpEndpoint;
+        if (sdp == null) {
+            return 0;
+        }
+        boolean address = sdp.getAddress().equals(source.getAddress());
+        boolean port = sdp.getPort() == source.getPort();
+        return address ? (port ? 3 : 2) : (port ? 1 : 0);
     }
 
     /** Sends out of this stream's socket to its party. */
@@ -149,6 +178,7 @@ public final class PacketStream implements PacketHandler {
         asymmetric = newOptions.asymmetric();
         strictSource = newOptions.strictSource();
         mediaHandover = newOptions.mediaHandover();
+        learning = newOptions.learning();
         if (newEndpoint == null) {
             // Hold (zero address): keep what was learned, stop sending where nothing was learned.
             sdpEndpoint = null;
@@ -165,7 +195,7 @@ public final class PacketStream implements PacketHandler {
     }
 
     boolean confirmed(long nowNs) {
-        return latched && nowNs - firstPacketNs >= LEARNING_NS;
+        return latched && (learning == EndpointLearning.IMMEDIATE || nowNs - firstPacketNs >= LEARNING_NS);
     }
 
     public int localPort() {

@@ -34,6 +34,14 @@ public final class SessionDescription {
     }
 
     public static SessionDescription parse(String text) throws SdpException {
+        return parse(text, false);
+    }
+
+    /**
+     * As rtpengine 10.5: a blank line ends the SDP (what follows is ignored), or, with
+     * {@code rejectBlankLine} ({@code --reject-invalid-sdp}), makes it invalid.
+     */
+    public static SessionDescription parse(String text, boolean rejectBlankLine) throws SdpException {
         if (text == null || text.isEmpty()) {
             throw new SdpException(SdpException.FAILED_TO_PARSE, "empty body");
         }
@@ -56,7 +64,10 @@ public final class SessionDescription {
             String line = text.substring(start, end);
             start = next;
             if (line.isEmpty()) {
-                continue;
+                if (rejectBlankLine) {
+                    throw new SdpException(SdpException.FAILED_TO_PARSE, "blank line after line " + lineNo + " (--reject-invalid-sdp)");
+                }
+                break;
             }
             lineNo++;
             if (line.length() < 2 || line.charAt(1) != '=' || !Character.isLetter(line.charAt(0))) {

@@ -1,0 +1,88 @@
+package org.ngrelay.ng.transport;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * TCP listening sockets on Netty event loops of their own (epoll when available), for ng over
+ * TCP, the control CLI and HTTP: control traffic never shares a thread with media. A connection
+ * whose peer does not read has at most {@link #WRITE_HIGH_WATER} bytes queued before its channel
+ * reports itself unwritable (handlers stop reading from it then).
+ */
+public final class TcpListener implements AutoCloseable {
+
+    /** Queued output above which a connection is unwritable. */
+    public static final int WRITE_HIGH_WATER = 1 << 20;
+
+    private final EventLoopGroup group;
+    private final List<Channel> channels = new ArrayList<>();
+
+    /** @param halfClosure let a connection's handler see the client shut down its sending side */
+    public TcpListener(InetSocketAddress address, boolean halfClosure, ChannelInitializer<SocketChannel> initializer)
+            throws InterruptedException {
+        this(List.of(address), 1, 0, halfClosure, initializer);
+    }
+
+    /**
+     * @param threads event-loop threads shared by the addresses' connections
+     * @param tos     IP TOS byte of the connections' packets, 0 to leave it alone
+     */
+    public TcpListener(List<InetSocketAddress> addresses, int threads, int tos, boolean halfClosure,
+                       ChannelInitializer<SocketChannel> initializer) throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        group = new MultiThreadIoEventLoopGroup(Math.max(1, threads), epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        try {
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(group)
+                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, halfClosure)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(WRITE_HIGH_WATER / 2, WRITE_HIGH_WATER))
+                    .childHandler(initializer);
+            if (tos > 0) {
+                bootstrap.childOption(ChannelOption.IP_TOS, tos);
+            }
+            for (InetSocketAddress address : addresses) {
+                channels.add(bootstrap.bind(address).sync().channel());
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The first address (with the real port when 0 was asked for). */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channels.get(0).localAddress();
+    }
+
+    public List<InetSocketAddress> localAddresses() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (Channel ch : channels) {
+            out.add((InetSocketAddress) ch.localAddress());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        for (Channel ch : channels) {
+            ch.close().syncUninterruptibly();
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,164 @@
+package org.ngrelay.core.load;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code --max-load}, {@code --max-cpu} and {@code --max-bandwidth}: figures sampled on a thread of
+ * their own (the 1-minute load average and the CPU usage every 0.5 s, the received bytes per
+ * second every 1 s, as rtpengine samples them), so that deciding on a new call reads three
+ * volatile fields. As in rtpengine, the load and CPU limits are kept in hundredths, so a limit
+ * below 0.01 is no limit, and a limit is exceeded when the figure is above it.
+ */
+public final class LoadLimits implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LoadLimits.class.getName());
+
+    /** Why a new call is refused: the ng {@code message} and the figures for the log line. */
+    public record Refusal(String message, String detail) {
+    }
+
+    /** No limits, no thread. */
+    public static final LoadLimits NONE = new LoadLimits(0, 0, 0, null, null, () -> 0, () -> 0);
+
+    private final int maxLoad;
+    private final int maxCpu;
+    private final long maxBandwidth;
+    private final ScheduledExecutorService sampler;
+    private final DoubleSupplier loadAverage;
+    private final IntSupplier cpuUsage;
+    private final Supplier<CompletableFuture<Long>> receivedBytes;
+    private volatile int load;
+    private volatile int cpu;
+    private volatile long bandwidth;
+    private long lastBytes = -1;
+    private long lastBytesNs;
+
+    /**
+     * @param maxLoad       1-minute load average above which new calls are refused (below 0.01: none)
+     * @param maxCpu        CPU usage in percent above which new calls are refused (below 0.01: none)
+     * @param maxBandwidth  received bytes per second above which new calls are refused (0 or less: none)
+     * @param receivedBytes the bytes of media received since start
+     */
+    public static LoadLimits start(double maxLoad, double maxCpu, long maxBandwidth, Supplier<CompletableFuture<Long>> receivedBytes) {
+        CpuUsage cpu = new CpuUsage(Path.of("/proc/stat"));
+        return start(maxLoad, maxCpu, maxBandwidth, receivedBytes,
+                () -> ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), cpu::sample);
+    }
+
+    /**
+     * @param loadAverage the 1-minute load average, negative when unknown
+     * @param cpuUsage    hundredths of a percent of CPU use since its last call, negative when unknown
+     */
+    static LoadLimits start(double maxLoad, double maxCpu, long maxBandwidth, Supplier<CompletableFuture<Long>> receivedBytes,
+                            DoubleSupplier loadAverage, IntSupplier cpuUsage) {
+        if (maxLoad < 0 || maxCpu < 0 || maxBandwidth < 0) {
+            throw new IllegalArgumentException("load limits are 0 (none) or more");
+        }
+        if ((int) (maxLoad * 100) <= 0 && (int) (maxCpu * 100) <= 0 && maxBandwidth <= 0) {
+            return NONE;
+        }
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "load-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        LoadLimits limits = new LoadLimits(maxLoad, maxCpu, maxBandwidth, sampler, receivedBytes, loadAverage, cpuUsage);
+        limits.sampleLoadAndCpu();
+        if (limits.maxLoad > 0 || limits.maxCpu > 0) {
+            sampler.scheduleAtFixedRate(limits::sampleLoadAndCpu, 500, 500, TimeUnit.MILLISECONDS);
+        }
+        if (limits.maxBandwidth > 0) {
+            sampler.scheduleAtFixedRate(limits::sampleBandwidth, 0, 1, TimeUnit.SECONDS);
+        }
+        return limits;
+    }
+
+    private LoadLimits(double maxLoad, double maxCpu, long maxBandwidth, ScheduledExecutorService sampler,
+                       Supplier<CompletableFuture<Long>> receivedBytes, DoubleSupplier loadAverage, IntSupplier cpuUsage) {
+        this.maxLoad = Math.max(0, (int) (maxLoad * 100));
+        this.maxCpu = Math.max(0, (int) (maxCpu * 100));
+        this.maxBandwidth = Math.max(0, maxBandwidth);
+        this.sampler = sampler;
+        this.receivedBytes = receivedBytes;
+        this.loadAverage = loadAverage;
+        this.cpuUsage = cpuUsage;
+    }
+
+    /** Null when a new call may be taken, else why not (in rtpengine's order: load, CPU, bandwidth). */
+    public Refusal check() {
+        int l = load;
+        if (maxLoad > 0 && l > maxLoad) {
+            return new Refusal("Load limit exceeded", String.format(Locale.ROOT, "%.2f > %.2f", l / 100.0, maxLoad / 100.0));
+        }
+        int c = cpu;
+        if (maxCpu > 0 && c > maxCpu) {
+            return new Refusal("CPU usage limit exceeded", String.format(Locale.ROOT, "%.1f%% > %.1f%%", c / 100.0, maxCpu / 100.0));
+        }
+        long b = bandwidth;
+        if (maxBandwidth > 0 && b > maxBandwidth) {
+            return new Refusal("Bandwidth limit exceeded", b + " > " + maxBandwidth);
+        }
+        return null;
+    }
+
+    /** The limits as given (0 = none), for {@code list} commands: load, CPU percent, bytes per second. */
+    public double maxLoad() {
+        return maxLoad / 100.0;
+    }
+
+    public double maxCpu() {
+        return maxCpu / 100.0;
+    }
+
+    public long maxBandwidth() {
+        return maxBandwidth;
+    }
+
+    private void sampleLoadAndCpu() {
+        if (maxLoad > 0) {
+            double average = loadAverage.getAsDouble();
+            load = average < 0 ? 0 : (int) (average * 100);
+        }
+        if (maxCpu > 0) {
+            int hundredths = cpuUsage.getAsInt();
+            if (hundredths >= 0) {
+                cpu = hundredths;
+            }
+        }
+    }
+
+    private void sampleBandwidth() {
+        try {
+            long bytes = receivedBytes.get().get(900, TimeUnit.MILLISECONDS);
+            long now = System.nanoTime();
+            if (lastBytes >= 0 && now > lastBytesNs) {
+                bandwidth = (bytes - lastBytes) * 1_000_000_000L / (now - lastBytesNs);
+            }
+            lastBytes = bytes;
+            lastBytesNs = now;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the media loops are busy or stopping: keep the last figure
+            LOG.log(Level.FINE, "bandwidth sample skipped", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sampler != null) {
+            sampler.shutdownNow();
+        }
+    }
+}
