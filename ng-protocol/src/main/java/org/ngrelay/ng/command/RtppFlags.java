@@ -36,8 +36,8 @@ import java.util.Map;
  *
  * <p>Errors: an unbalanced bracket, a dictionary entry without {@code =} or a {@code [} inside a word
  * throw {@link SyntaxException} (the caller ignores the whole string); a bracketed list with no key in
- * front is skipped with a warning, like rtpengine, so {@code SDP-attr= [audio=...] rtcp-mux=[offer]}
- * still applies {@code rtcp-mux}.
+ * front is skipped with a warning (only its brackets must balance), like rtpengine, so
+ * {@code SDP-attr= [audio=...] rtcp-mux=[offer]} still applies {@code rtcp-mux}.
  */
 public final class RtppFlags {
 
@@ -104,13 +104,16 @@ public final class RtppFlags {
             }
             if (c == '[') {
                 int start = pos;
-                parseList(1);
+                skipList();
                 warnings.add("list without a key at offset " + start + " skipped: '" + text.substring(start, pos) + "'");
                 continue;
             }
             int start = pos;
             String word = readWord(true);
             if (peek() == '=') {
+                if (word.isEmpty()) {
+                    throw new SyntaxException("'=' without a key", start);
+                }
                 pos++;
                 if (atEnd() || Character.isWhitespace(peek())) {
                     bareWord(word);
@@ -125,6 +128,23 @@ public final class RtppFlags {
             }
         }
         applyTransport();
+    }
+
+    /** A list no key owns: only its brackets need to balance, what is inside is not read. */
+    private void skipList() {
+        int open = pos;
+        int depth = 0;
+        do {
+            if (atEnd()) {
+                throw new SyntaxException("unbalanced '[' (missing ']')", open);
+            }
+            char c = text.charAt(pos++);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            }
+        } while (depth > 0);
     }
 
     /** After {@code =}: a list or a word. */
