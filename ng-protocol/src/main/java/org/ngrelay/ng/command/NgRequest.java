@@ -19,6 +19,8 @@ import java.util.logging.Logger;
  *       {@code codec-strip-X} (and mask, offer, except, transcode), {@code SDES-X} and bare
  *       transport protocols ({@code RTP/AVP}) fill the keys they stand for. Flags never override
  *       a key the dictionary itself gives.</li>
+ *   <li>{@code rtpp-flags} (one string, newer rtpengine's form): parsed by {@link RtppFlags} and
+ *       merged the same way, below the dictionary's own keys and flags.</li>
  * </ul>
  */
 public final class NgRequest {
@@ -85,14 +87,72 @@ public final class NgRequest {
                 }
             }
         }
+        List<String> rtppNotes = rtppFlags(values.get("rtpp-flags"), unknownKeys);
         // logged once the call-id is known, so the line carries it like every other line of the call
         String prefix = string("call-id") != null ? "[" + string("call-id") + "] " : "";
+        for (String note : rtppNotes) {
+            LOG.warning(() -> prefix + note);
+        }
         for (String key : unknownKeys) {
             LOG.info(() -> prefix + "Ignoring unknown key '" + key + "'");
         }
         for (String flag : unknownFlags) {
             LOG.info(() -> prefix + "Unknown flag encountered: '" + flag + "'");
         }
+    }
+
+    /**
+     * Merges the {@code rtpp-flags} string (newer rtpengine's form, which Kamailio >= 5.8 sends when the
+     * daemon is to parse the flags) as if its entries had been dictionary keys and flags. A key the
+     * dictionary gives itself, directly or through its {@code flags}, is taken from the dictionary
+     * alone; flag words are added to the dictionary's. A string {@link RtppFlags} cannot make sense of
+     * is ignored whole (newer rtpengine gives no error either).
+     *
+     * @return lines to log
+     */
+    private List<String> rtppFlags(Object raw, List<String> unknownKeys) {
+        if (raw == null) {
+            return List.of();
+        }
+        if (!(raw instanceof String text)) {
+            return List.of("Ignoring rtpp-flags: not a string");
+        }
+        RtppFlags.Parsed parsed;
+        try {
+            parsed = RtppFlags.parse(text);
+        } catch (RtppFlags.SyntaxException e) {
+            return List.of("Ignoring malformed rtpp-flags (" + e.getMessage() + "): '" + text + "'");
+        }
+        List<String> notes = new ArrayList<>();
+        for (String w : parsed.warnings()) {
+            notes.add("rtpp-flags: " + w);
+        }
+        Set<String> given = Set.copyOf(values.keySet());
+        for (Map.Entry<String, Object> e : parsed.values().entrySet()) {
+            String key = normaliseKey(e.getKey());
+            if (key.equals("flags")) {
+                if (e.getValue() instanceof List<?> words) {
+                    for (Object w : words) {
+                        flag((String) w);
+                    }
+                    // the flags key reads as the dictionary's flags and these words after them
+                    Object own = values.get("flags");
+                    if (own == null || own instanceof List<?>) {
+                        List<Object> all = own instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+                        all.addAll(words);
+                        values.put("flags", all);
+                    }
+                }
+            } else if (given.contains(key)) {
+                LOG.fine(() -> "rtpp-flags: '" + key + "' is given by the dictionary, which wins");
+            } else {
+                if (!KNOWN_KEYS.contains(key)) {
+                    unknownKeys.add(e.getKey());
+                }
+                values.put(key, e.getValue());
+            }
+        }
+        return notes;
     }
 
     public static String normaliseKey(String key) {
