@@ -1,6 +1,5 @@
 package org.ngrelay.cli.http;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -25,8 +24,8 @@ import org.ngrelay.ng.NgProcessor;
  * 10.5's {@code ng.rtpengine.com} (each message {@code COOKIE SP dictionary}),
  * {@code cli.rtpengine.com} (each message a CLI command, answered with its text) and
  * {@code echo.rtpengine.com}, and newer rtpengine's {@code ng-plain.rtpengine.com} (the
- * dictionary alone, bencode or JSON). A reply goes back in the kind of frame (text or binary) its
- * request came in.
+ * dictionary alone, bencode or JSON). Requests may come in text or binary frames; replies go in
+ * binary frames, as rtpengine 10.5 sends them (bencode is not always UTF-8).
  */
 final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
 
@@ -75,21 +74,19 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
         if (!(frame instanceof TextWebSocketFrame) && !(frame instanceof BinaryWebSocketFrame)) {
             return;
         }
-        boolean text = frame instanceof TextWebSocketFrame;
         byte[] message = ByteBufUtil.getBytes(frame.content());
         InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
         switch (subprotocol) {
-            case NG -> ng.process(message, peer, reply -> send(ctx, text, reply));
-            case NG_PLAIN -> ng.processPlain(message, peer, reply -> send(ctx, text, reply));
+            case NG -> ng.process(message, peer, reply -> send(ctx, reply));
+            case NG_PLAIN -> ng.processPlain(message, peer, reply -> send(ctx, reply));
             case CLI -> cli.run(new String(message, StandardCharsets.UTF_8))
-                    .thenAccept(answer -> send(ctx, true, answer.getBytes(StandardCharsets.UTF_8)));
-            default -> send(ctx, text, message);
+                    .thenAccept(answer -> send(ctx, answer.getBytes(StandardCharsets.UTF_8)));
+            default -> send(ctx, message);
         }
     }
 
-    private static void send(ChannelHandlerContext ctx, boolean text, byte[] body) {
-        ByteBuf content = Unpooled.wrappedBuffer(body);
-        ctx.writeAndFlush(text ? new TextWebSocketFrame(content) : new BinaryWebSocketFrame(content), ctx.voidPromise());
+    private static void send(ChannelHandlerContext ctx, byte[] body) {
+        ctx.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(body)), ctx.voidPromise());
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class InProcessRelay implements AutoCloseable {
     private final CallManager calls;
     private final NgUdpServer server;
     private final NgProcessor processor;
+    private final Commands commands;
     private final Interfaces interfaces;
 
     public InProcessRelay(CallConfig config, int portMin, int portMax, String... interfaceSpecs) throws InterruptedException {
@@ -45,7 +46,8 @@ public final class InProcessRelay implements AutoCloseable {
         interfaces = new Interfaces(specs, portMin, portMax);
         loops = new MediaLoopGroup(2);
         calls = new CallManager(config, interfaces, loops, recorder);
-        processor = new NgProcessor(new Commands(calls, options));
+        commands = new Commands(calls, options);
+        processor = new NgProcessor(commands);
         server = new NgUdpServer(processor, List.of(new InetSocketAddress("127.0.0.1", 0)));
     }
 
@@ -61,6 +63,10 @@ public final class InProcessRelay implements AutoCloseable {
     /** The dispatcher behind the UDP socket, for tests that add another transport to it. */
     public NgProcessor processor() {
         return processor;
+    }
+
+    public Commands commands() {
+        return commands;
     }
 
     public NgUdpServer udpServer() {
