@@ -2,6 +2,7 @@ package org.ngrelay.ng;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +17,13 @@ import org.ngrelay.core.call.CallConfig;
 import org.ngrelay.ng.testing.CorpusTally;
 import org.ngrelay.ng.testing.GoldenCases;
 import org.ngrelay.ng.testing.InProcessRelay;
+import org.ngrelay.ng.testing.LiveComparison;
 import org.ngrelay.ng.testing.NgClient;
+import org.ngrelay.ng.testing.NgTcpClient;
+import org.ngrelay.ng.testing.NgTransport;
 import org.ngrelay.ng.testing.NgReplyComparator;
 import org.ngrelay.ng.testing.RtpengineProcess;
+import org.ngrelay.ng.transport.NgTcpServer;
 
 /**
  * The corpus run against the real rtpengine 10.5 and ngrelay in the same run, step by step side by
@@ -61,27 +66,63 @@ class DifferentialTest {
         assertThat(tally.failures()).as("differences from a live rtpengine 10.5 that are not documented").isEmpty();
     }
 
-    private static List<String> compareLive(GoldenCases.Case c, RtpengineProcess rtpengine) throws Exception {
-        List<String> diffs = new ArrayList<>();
-        NgReplyComparator comparator = new NgReplyComparator();
-        List<Map<String, Object>> theirs = new ArrayList<>();
-        List<Map<String, Object>> ours = new ArrayList<>();
-        try (InProcessRelay relay = new InProcessRelay(new CallConfig(60, 3600, 0, 3600, 0, 0), 23000, 24900,
-                c.interfaces().toArray(new String[0]));
-             NgClient ngrelay = relay.client();
-             NgClient reference = new NgClient(rtpengine.ngAddress())) {
-            for (int i = 0; i < c.steps().size(); i++) {
-                GoldenCases.Step step = c.steps().get(i);
-                if (step.sleepBeforeSeconds() > 0) {
-                    Thread.sleep(step.sleepBeforeSeconds() * 1000); // the case waits for a delete-delay to pass
-                }
-                Map<String, Object> expected = reference.request(step.requestAfter(theirs));
-                Map<String, Object> actual = ngrelay.request(step.requestAfter(ours));
-                theirs.add(expected);
-                ours.add(actual);
-                comparator.compare("step " + i + " (" + step.request().get("command") + ")", expected, actual, diffs);
-            }
+    /**
+     * Every seventh case (and the large offers) over ng's TCP transport on both sides: the stream
+     * framing must not change a reply.
+     */
+    @Test
+    void aSubsetOverTcpAnswersAsOverUdp() throws Exception {
+        if (RtpengineProcess.binary() == null) {
+            assertThat(System.getenv("CI")).as("rtpengine-daemon must be installed in CI (.ci/run does it)").isNull();
+            Assumptions.abort("rtpengine-daemon is not installed: apt-get install -y rtpengine-daemon");
         }
-        return diffs;
+        Map<List<String>, RtpengineProcess> daemons = new HashMap<>();
+        Map<List<String>, Integer> tcpPorts = new HashMap<>();
+        CorpusTally tally = new CorpusTally();
+        int base = 8000;
+        try {
+            List<GoldenCases.Case> all = GoldenCases.all();
+            for (int i = 0; i < all.size(); i++) {
+                GoldenCases.Case c = all.get(i);
+                if (i % 7 != 0 && !c.name().contains("large") && !c.name().contains("browser") && !c.name().contains("30k")) {
+                    continue;
+                }
+                RtpengineProcess rtpengine = daemons.get(c.interfaces());
+                if (rtpengine == null) {
+                    int tcpPort = org.ngrelay.core.testing.UdpPeer.freePort();
+                    rtpengine = RtpengineProcess.start(c.interfaces(), base, base + 1999, work,
+                            List.of("--listen-tcp-ng=127.0.0.1:" + tcpPort));
+                    base += 2000;
+                    daemons.put(c.interfaces(), rtpengine);
+                    tcpPorts.put(c.interfaces(), tcpPort);
+                }
+                InetSocketAddress theirTcp = new InetSocketAddress("127.0.0.1", tcpPorts.get(c.interfaces()));
+                tally.record(c, LiveComparison.compare(c, relay -> {
+                    NgTcpServer tcp = new NgTcpServer(relay.processor(), List.of(new InetSocketAddress("127.0.0.1", 0)), 0);
+                    NgTcpClient client = new NgTcpClient(tcp.localAddresses().get(0));
+                    return new NgTransport() {
+                        @Override
+                        public Map<String, Object> request(Map<String, Object> dict) {
+                            return client.request(dict);
+                        }
+
+                        @Override
+                        public void close() {
+                            client.close();
+                            tcp.close();
+                        }
+                    };
+                }, () -> new NgTcpClient(theirTcp)));
+            }
+            System.out.println("differential over TCP: " + tally.summary("sequences"));
+        } finally {
+            daemons.values().forEach(RtpengineProcess::close);
+        }
+        assertThat(tally.total()).as("cases run over TCP").isGreaterThan(20);
+        assertThat(tally.failures()).as("differences over TCP from a live rtpengine 10.5 that are not documented").isEmpty();
+    }
+
+    private static List<String> compareLive(GoldenCases.Case c, RtpengineProcess rtpengine) throws Exception {
+        return LiveComparison.compare(c, InProcessRelay::client, () -> new NgClient(rtpengine.ngAddress()));
     }
 }

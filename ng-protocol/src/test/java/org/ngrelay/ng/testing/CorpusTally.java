@@ -28,6 +28,11 @@ public final class CorpusTally {
         }
     }
 
+    /** Cases recorded. */
+    public int total() {
+        return identical + documented + failures.size();
+    }
+
     public List<String> failures() {
         return failures;
     }

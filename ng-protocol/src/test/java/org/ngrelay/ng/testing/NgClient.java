@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Sends ng requests over real UDP, the way Kamailio's module does. */
-public final class NgClient implements AutoCloseable {
+public final class NgClient implements NgTransport {
 
     private static final Bencode BENCODE = new Bencode(StandardCharsets.ISO_8859_1);
     private static final AtomicLong COOKIES = new AtomicLong();

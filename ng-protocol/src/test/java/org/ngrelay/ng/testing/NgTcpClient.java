@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** An ng client over TCP (rtpengine's framing: {@code COOKIE SP dictionary}, back to back), blocking, for tests. */
-public final class NgTcpClient implements AutoCloseable {
+public final class NgTcpClient implements NgTransport {
 
     private final Socket socket;
     private final OutputStream out;
