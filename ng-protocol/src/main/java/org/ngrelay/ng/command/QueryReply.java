@@ -115,6 +115,10 @@ final class QueryReply {
         m.put("advertised endpoint", endpoint(s.advertised()));
         m.put("last packet", s.lastPacketEpochMs() / 1000);
         m.put("flags", new ArrayList<>(s.flags()));
+        if (s.ssrc() >= 0) {
+            // rtpengine 10.5: the last SSRC seen, once a packet came
+            m.put("SSRC", s.ssrc());
+        }
         m.put("stats", counters(s.packets(), s.bytes(), s.errors()));
         return m;
     }

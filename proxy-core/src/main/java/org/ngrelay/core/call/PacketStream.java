@@ -49,6 +49,9 @@ public final class PacketStream implements PacketHandler {
     boolean latched;
     long firstPacketNs;
 
+    /** The SSRC of the last packet (RTP's at offset 8, RTCP's sender at offset 4), as rtpengine shows it. */
+    int ssrc;
+    boolean ssrcSeen;
     long packets;
     long bytes;
     long errors;
@@ -79,6 +82,12 @@ public final class PacketStream implements PacketHandler {
         }
         packets++;
         bytes += packet.remaining();
+        // one absolute 4-byte read: no allocation, no position change
+        int ssrcAt = kind == PacketKind.RTCP ? 4 : 8;
+        if (kind != PacketKind.DTLS && packet.remaining() >= ssrcAt + 4) {
+            ssrc = packet.getInt(packet.position() + ssrcAt);
+            ssrcSeen = true;
+        }
         lastPacketNs = nowNs;
         RecordingSession recording = call.recording;
         if (recording != null && (call.recordOnly == null || call.recordOnly == media.monologue)) {
