@@ -108,7 +108,18 @@ public final class GoldenCases {
             throw new IllegalStateException(DIR + " is not on the test class path");
         }
         try {
-            return Path.of(url.toURI()).getParent();
+            java.net.URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                // other modules' tests read the corpus from ng-protocol's test jar
+                try {
+                    java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of());
+                } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+                    // opened by an earlier call
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("cannot open " + uri, e);
+                }
+            }
+            return Path.of(uri).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
