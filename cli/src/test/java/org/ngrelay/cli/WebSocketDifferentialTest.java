@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -15,9 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ngrelay.cli.control.ControlCli;
 import org.ngrelay.cli.http.HttpServer;
 import org.ngrelay.cli.http.Metrics;
-import org.ngrelay.core.testing.UdpPeer;
 import org.ngrelay.ng.testing.CorpusTally;
-import org.ngrelay.ng.testing.GoldenCases;
 import org.ngrelay.ng.testing.LiveComparison;
 import org.ngrelay.ng.testing.NgTransport;
 import org.ngrelay.ng.testing.RtpengineProcess;
@@ -40,51 +36,26 @@ class WebSocketDifferentialTest {
             assertThat(System.getenv("CI")).as("rtpengine-daemon must be installed in CI (.ci/run does it)").isNull();
             Assumptions.abort("rtpengine-daemon is not installed: apt-get install -y rtpengine-daemon");
         }
-        Map<List<String>, RtpengineProcess> daemons = new HashMap<>();
-        Map<List<String>, Integer> httpPorts = new HashMap<>();
-        CorpusTally tally = new CorpusTally();
-        int base = 8000;
-        try {
-            List<GoldenCases.Case> all = GoldenCases.all();
-            for (int i = 3; i < all.size(); i++) {
-                GoldenCases.Case c = all.get(i);
-                if (i % 7 != 3 && !c.name().contains("browser") && !c.name().contains("30k")) {
-                    continue;
+        CorpusTally tally = LiveComparison.subset(work, 3, 8000, port -> "--listen-http=127.0.0.1:" + port, relay -> {
+            Metrics metrics = new Metrics(relay.commands());
+            HttpServer http = new HttpServer(metrics, relay.processor(), new ControlCli(relay.commands(), Logging.control()),
+                    new InetSocketAddress("127.0.0.1", 0), null, 1, HttpServer.IDLE_SECONDS);
+            WebSocketNgClient client = new WebSocketNgClient(http.localAddress());
+            return new NgTransport() {
+                @Override
+                public Map<String, Object> request(Map<String, Object> dict) {
+                    return client.request(dict);
                 }
-                RtpengineProcess rtpengine = daemons.get(c.interfaces());
-                if (rtpengine == null) {
-                    int httpPort = UdpPeer.freePort();
-                    rtpengine = RtpengineProcess.start(c.interfaces(), base, base + 1999, work,
-                            List.of("--listen-http=127.0.0.1:" + httpPort));
-                    base += 2000;
-                    daemons.put(c.interfaces(), rtpengine);
-                    httpPorts.put(c.interfaces(), httpPort);
-                }
-                InetSocketAddress theirs = new InetSocketAddress("127.0.0.1", httpPorts.get(c.interfaces()));
-                tally.record(c, LiveComparison.compare(c, relay -> {
-                    Metrics metrics = new Metrics(relay.commands());
-                    HttpServer http = new HttpServer(metrics, relay.processor(), new ControlCli(relay.commands(), Logging.control()),
-                            new InetSocketAddress("127.0.0.1", 0), null, 1, HttpServer.IDLE_SECONDS);
-                    WebSocketNgClient client = new WebSocketNgClient(http.localAddress());
-                    return new NgTransport() {
-                        @Override
-                        public Map<String, Object> request(Map<String, Object> dict) {
-                            return client.request(dict);
-                        }
 
-                        @Override
-                        public void close() {
-                            client.close();
-                            http.close();
-                            metrics.close();
-                        }
-                    };
-                }, () -> new WebSocketNgClient(theirs)));
-            }
-            System.out.println("differential over WebSocket: " + tally.summary("sequences"));
-        } finally {
-            daemons.values().forEach(RtpengineProcess::close);
-        }
+                @Override
+                public void close() {
+                    client.close();
+                    http.close();
+                    metrics.close();
+                }
+            };
+        }, port -> new WebSocketNgClient(new InetSocketAddress("127.0.0.1", port)));
+        System.out.println("differential over WebSocket: " + tally.summary("sequences"));
         assertThat(tally.total()).as("cases run over WebSocket").isGreaterThan(20);
         assertThat(tally.failures()).as("differences over WebSocket from a live rtpengine 10.5 that are not documented").isEmpty();
     }

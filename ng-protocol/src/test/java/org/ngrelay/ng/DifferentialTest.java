@@ -76,48 +76,23 @@ class DifferentialTest {
             assertThat(System.getenv("CI")).as("rtpengine-daemon must be installed in CI (.ci/run does it)").isNull();
             Assumptions.abort("rtpengine-daemon is not installed: apt-get install -y rtpengine-daemon");
         }
-        Map<List<String>, RtpengineProcess> daemons = new HashMap<>();
-        Map<List<String>, Integer> tcpPorts = new HashMap<>();
-        CorpusTally tally = new CorpusTally();
-        int base = 8000;
-        try {
-            List<GoldenCases.Case> all = GoldenCases.all();
-            for (int i = 0; i < all.size(); i++) {
-                GoldenCases.Case c = all.get(i);
-                if (i % 7 != 0 && !c.name().contains("large") && !c.name().contains("browser") && !c.name().contains("30k")) {
-                    continue;
+        CorpusTally tally = LiveComparison.subset(work, 0, 8000, port -> "--listen-tcp-ng=127.0.0.1:" + port, relay -> {
+            NgTcpServer tcp = new NgTcpServer(relay.processor(), List.of(new InetSocketAddress("127.0.0.1", 0)), 0);
+            NgTcpClient client = new NgTcpClient(tcp.localAddresses().get(0));
+            return new NgTransport() {
+                @Override
+                public Map<String, Object> request(Map<String, Object> dict) {
+                    return client.request(dict);
                 }
-                RtpengineProcess rtpengine = daemons.get(c.interfaces());
-                if (rtpengine == null) {
-                    int tcpPort = org.ngrelay.core.testing.UdpPeer.freePort();
-                    rtpengine = RtpengineProcess.start(c.interfaces(), base, base + 1999, work,
-                            List.of("--listen-tcp-ng=127.0.0.1:" + tcpPort));
-                    base += 2000;
-                    daemons.put(c.interfaces(), rtpengine);
-                    tcpPorts.put(c.interfaces(), tcpPort);
-                }
-                InetSocketAddress theirTcp = new InetSocketAddress("127.0.0.1", tcpPorts.get(c.interfaces()));
-                tally.record(c, LiveComparison.compare(c, relay -> {
-                    NgTcpServer tcp = new NgTcpServer(relay.processor(), List.of(new InetSocketAddress("127.0.0.1", 0)), 0);
-                    NgTcpClient client = new NgTcpClient(tcp.localAddresses().get(0));
-                    return new NgTransport() {
-                        @Override
-                        public Map<String, Object> request(Map<String, Object> dict) {
-                            return client.request(dict);
-                        }
 
-                        @Override
-                        public void close() {
-                            client.close();
-                            tcp.close();
-                        }
-                    };
-                }, () -> new NgTcpClient(theirTcp)));
-            }
-            System.out.println("differential over TCP: " + tally.summary("sequences"));
-        } finally {
-            daemons.values().forEach(RtpengineProcess::close);
-        }
+                @Override
+                public void close() {
+                    client.close();
+                    tcp.close();
+                }
+            };
+        }, port -> new NgTcpClient(new InetSocketAddress("127.0.0.1", port)));
+        System.out.println("differential over TCP: " + tally.summary("sequences"));
         assertThat(tally.total()).as("cases run over TCP").isGreaterThan(20);
         assertThat(tally.failures()).as("differences over TCP from a live rtpengine 10.5 that are not documented").isEmpty();
     }

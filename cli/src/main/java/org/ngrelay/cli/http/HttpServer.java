@@ -197,12 +197,6 @@ public final class HttpServer implements AutoCloseable {
             super.userEventTriggered(ctx, event);
         }
 
-        @Override
-        public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-            ctx.channel().config().setAutoRead(ctx.channel().isWritable());
-            super.channelWritabilityChanged(ctx);
-        }
-
         private CompletableFuture<Answer> ngRequest(ChannelHandlerContext ctx, byte[] body) {
             CompletableFuture<Answer> answer = new CompletableFuture<>();
             if (!NgProcessor.hasCookie(body)) {

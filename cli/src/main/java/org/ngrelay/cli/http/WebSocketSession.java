@@ -90,13 +90,6 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
     }
 
     @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        // a client that does not read its replies is not read from either
-        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
-        super.channelWritabilityChanged(ctx);
-    }
-
-    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // an oversized or broken frame: Netty has answered with a close frame where it could
         LOG.log(Level.INFO, "WebSocket connection from " + ctx.channel().remoteAddress() + " closed: " + cause.getMessage());

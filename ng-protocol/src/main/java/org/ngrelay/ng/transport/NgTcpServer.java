@@ -110,13 +110,6 @@ public final class NgTcpServer implements AutoCloseable {
         }
 
         @Override
-        public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-            // a client that does not read its replies is not read from either
-            ctx.channel().config().setAutoRead(ctx.channel().isWritable());
-            super.channelWritabilityChanged(ctx);
-        }
-
-        @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
             if (event instanceof IdleStateEvent && actualReadableBytes() > 0) {
                 LOG.warning("ng TCP client " + ctx.channel().remoteAddress() + " left a message half-sent for "

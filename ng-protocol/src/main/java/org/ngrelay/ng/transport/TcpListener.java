@@ -2,6 +2,9 @@ package org.ngrelay.ng.transport;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -21,13 +24,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * TCP listening sockets on Netty event loops of their own (epoll when available), for ng over
  * TCP, the control CLI and HTTP: control traffic never shares a thread with media. A connection
- * whose peer does not read has at most {@link #WRITE_HIGH_WATER} bytes queued before its channel
- * reports itself unwritable (handlers stop reading from it then).
+ * whose peer does not read its replies has at most {@link #WRITE_HIGH_WATER} bytes queued; then it
+ * is not read from either until the queue drains, so a deaf client cannot make the daemon buffer
+ * without bound.
  */
 public final class TcpListener implements AutoCloseable {
 
     /** Queued output above which a connection is unwritable. */
     public static final int WRITE_HIGH_WATER = 1 << 20;
+
+    private static final ChannelHandler READ_WHILE_WRITABLE = new ReadWhileWritable();
 
     private final EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
@@ -52,7 +58,12 @@ public final class TcpListener implements AutoCloseable {
                     .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                     .childOption(ChannelOption.ALLOW_HALF_CLOSURE, halfClosure)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(WRITE_HIGH_WATER / 2, WRITE_HIGH_WATER))
-                    .childHandler(initializer);
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(READ_WHILE_WRITABLE, initializer);
+                        }
+                    });
             if (tos > 0) {
                 bootstrap.childOption(ChannelOption.IP_TOS, tos);
             }
@@ -76,6 +87,16 @@ public final class TcpListener implements AutoCloseable {
             out.add((InetSocketAddress) ch.localAddress());
         }
         return out;
+    }
+
+    /** Stops reading from a connection while its replies cannot be written. */
+    @ChannelHandler.Sharable
+    private static final class ReadWhileWritable extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+            ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+            super.channelWritabilityChanged(ctx);
+        }
     }
 
     @Override

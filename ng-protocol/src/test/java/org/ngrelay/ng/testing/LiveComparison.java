@@ -17,6 +17,50 @@ public final class LiveComparison {
         NgTransport open(InProcessRelay relay) throws Exception;
     }
 
+    /** The transport's listener option for rtpengine, e.g. {@code --listen-tcp-ng=127.0.0.1:PORT}. */
+    public interface Listener {
+        String option(int port);
+    }
+
+    /** Opens a transport to rtpengine's listener on {@code port}. */
+    public interface TheirSide {
+        NgTransport open(int port) throws Exception;
+    }
+
+    /**
+     * Plays a subset of the corpus (every seventh case from {@code offset}, and the large offers)
+     * over another transport on both sides: one rtpengine per interface set, listening with
+     * {@code listener}, media ports from {@code portBase}.
+     */
+    public static CorpusTally subset(java.nio.file.Path work, int offset, int portBase, Listener listener, OurSide ours,
+                                     TheirSide theirs) throws Exception {
+        Map<List<String>, RtpengineProcess> daemons = new java.util.HashMap<>();
+        Map<List<String>, Integer> ports = new java.util.HashMap<>();
+        CorpusTally tally = new CorpusTally();
+        int base = portBase;
+        try {
+            List<GoldenCases.Case> all = GoldenCases.all();
+            for (int i = 0; i < all.size(); i++) {
+                GoldenCases.Case c = all.get(i);
+                if (i % 7 != offset && !c.name().contains("browser") && !c.name().contains("30k")) {
+                    continue;
+                }
+                if (!daemons.containsKey(c.interfaces())) {
+                    int port = org.ngrelay.core.testing.UdpPeer.freePort();
+                    daemons.put(c.interfaces(), RtpengineProcess.start(c.interfaces(), base, base + 1999, work,
+                            List.of(listener.option(port))));
+                    base += 2000;
+                    ports.put(c.interfaces(), port);
+                }
+                int port = ports.get(c.interfaces());
+                tally.record(c, compare(c, ours, () -> theirs.open(port)));
+            }
+        } finally {
+            daemons.values().forEach(RtpengineProcess::close);
+        }
+        return tally;
+    }
+
     public static List<String> compare(GoldenCases.Case c, OurSide ourSide, Callable<NgTransport> theirSide)
             throws Exception {
         List<String> diffs = new ArrayList<>();
