@@ -7,6 +7,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -31,6 +34,10 @@ public final class TcpListener implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
+    /** The open connections (a closed one leaves the group by itself). */
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    /** IP TOS of connections accepted from now on, 0 to leave it alone. */
+    private volatile int tos;
 
     /** @param halfClosure let a connection's handler see the client shut down its sending side */
     public TcpListener(InetSocketAddress address, boolean halfClosure, ChannelInitializer<SocketChannel> initializer)
@@ -44,6 +51,7 @@ public final class TcpListener implements AutoCloseable {
      */
     public TcpListener(List<InetSocketAddress> addresses, int threads, int tos, boolean halfClosure,
                        ChannelInitializer<SocketChannel> initializer) throws InterruptedException {
+        this.tos = tos;
         boolean epoll = Epoll.isAvailable();
         group = new MultiThreadIoEventLoopGroup(Math.max(1, threads), epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
@@ -52,10 +60,17 @@ public final class TcpListener implements AutoCloseable {
                     .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                     .childOption(ChannelOption.ALLOW_HALF_CLOSURE, halfClosure)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(WRITE_HIGH_WATER / 2, WRITE_HIGH_WATER))
-                    .childHandler(initializer);
-            if (tos > 0) {
-                bootstrap.childOption(ChannelOption.IP_TOS, tos);
-            }
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            int t = TcpListener.this.tos;
+                            if (t > 0) {
+                                ch.config().setOption(ChannelOption.IP_TOS, t);
+                            }
+                            connections.add(ch);
+                            ch.pipeline().addLast(initializer);
+                        }
+                    });
             for (InetSocketAddress address : addresses) {
                 channels.add(bootstrap.bind(address).sync().channel());
             }
@@ -63,6 +78,22 @@ public final class TcpListener implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * {@code set controltos}: the TOS byte of the packets of every open connection and of every
+     * connection accepted from now on.
+     */
+    public void tos(int tos) {
+        this.tos = tos;
+        for (Channel ch : connections) {
+            ch.config().setOption(ChannelOption.IP_TOS, tos);
+        }
+    }
+
+    /** The TOS byte connections get, 0 when left alone. */
+    public int tos() {
+        return tos;
     }
 
     /** The first address (with the real port when 0 was asked for). */
