@@ -22,6 +22,7 @@ import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.sdp.Addresses;
 import org.ngrelay.cli.control.CliServer;
 import org.ngrelay.cli.control.ControlCli;
+import org.ngrelay.cli.control.ControlSockets;
 import org.ngrelay.cli.http.HttpServer;
 import org.ngrelay.cli.http.Metrics;
 import org.ngrelay.cli.http.Tls;
@@ -301,7 +302,7 @@ public final class DaemonCommand implements Callable<Integer> {
                  NgTcpServer tcpNg = tcpNgAddresses.isEmpty() ? null : new NgTcpServer(processor, tcpNgAddresses, controlTos);
                  Metrics metrics = httpAddress == null && httpsAddress == null ? null : new Metrics(commands)) {
                 calls.loadLimits(limits);
-                ControlCli cli = new ControlCli(commands, Logging.control());
+                ControlCli cli = new ControlCli(commands, Logging.control(), controlSockets(ng, tcpNg));
                 try (CliServer cliServer = cliAddress == null ? null : new CliServer(cli, cliAddress);
                      HttpServer http = httpAddress == null ? null
                              : new HttpServer(metrics, processor, cli, httpAddress, null, webThreads, HttpServer.IDLE_SECONDS);
@@ -321,6 +322,24 @@ public final class DaemonCommand implements Callable<Integer> {
     }
 
     /** Runs until {@link #shutdown()} or SIGTERM. */
+    /** {@code list|set controltos}: the ng UDP sockets, and the ng TCP listener's connections. */
+    private static ControlSockets controlSockets(NgUdpServer ng, NgTcpServer tcpNg) {
+        return new ControlSockets() {
+            @Override
+            public int tos() {
+                return ng.tos();
+            }
+
+            @Override
+            public void tos(int tos) {
+                ng.tos(tos);
+                if (tcpNg != null) {
+                    tcpNg.tos(tos);
+                }
+            }
+        };
+    }
+
     private void serve(NgUdpServer ng, NgTcpServer tcpNg, CliServer cliServer, HttpServer http, HttpServer https, int threads,
                        List<InterfaceSpec> specs) throws IOException, InterruptedException {
         server = ng;
