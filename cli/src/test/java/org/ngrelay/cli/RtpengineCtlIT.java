@@ -30,7 +30,7 @@ import org.ngrelay.ng.testing.TwoPartyCall;
  * every command an operator uses: list numsessions, list sessions all|ID, list totals, list
  * maxsessions, set maxsessions, set loglevel, terminate ID|all, and every runtime setting (list, set,
  * list again: timeouts, delete-delay, load/CPU/bandwidth limits, control-tos, open files), list
- * interfaces|transcoders, params diff|revert, active. The same session is then played
+ * interfaces|transcoders|counters, params diff|revert, active. The same session is then played
  * against a real rtpengine 10.5 and both outputs are compared line by line, with only ports,
  * times and durations masked (and the differences docs/compatibility.md lists).
  */
@@ -94,6 +94,15 @@ class RtpengineCtlIT {
             assertThat(c.run("list controltos")).isEqualTo("184\n");
             // set loglevel 7 then 6 earlier: every subsystem is at 6 now, internals (off by default) too
             assertThat(c.run("params diff")).isEqualTo("log-level-internals: -1 => 6\ncontrol-tos: 0 => 184\n");
+            // params start|current: 10.5's layout; the daemons' options differ (log level, --tos, threads), so not compared
+            String start = c.run("params start");
+            assertThat(start).startsWith("log-level-core = ").contains("\ntable = 0\nmax-sessions = -1\ntimeout = 60\nsilent-timeout = 3600\n"
+                    + "final-timeout = 0\noffer-timeout = 3600\ndelete-delay = 0\nredis-expires = 86400\n")
+                    .contains("\ncontrol-tos = 0\n", "\nport-min = 27200\nport-max = 27239\nredis = :0/-1\n", "\nmax-cpu = 0.0\nmax-load = 0.00\nmax-bandwidth = 0\n"
+                            + "interface[0] = default\\127.0.0.1 \n", "\nlisten-ng = 127.0.0.1:" + daemon.ngPort + "\nlisten-ng = \nlisten-cli = 127.0.0.1:"
+                            + daemon.cliPort + "\nlisten-cli = \n");
+            assertThat(c.run("params current")).contains("\ncontrol-tos = 184\n", "\nredis-db = -1\n", "\nmax-bw = 0\n")
+                    .doesNotContain("max-bandwidth");
             assertThat(c.run("set maxopenfiles 70000")).startsWith("Fail setting open_files to 70000; not supported by ngrelay");
             // set loglevel reached the daemon's logging: debug lines between 7 and 6 only
             assertThat(daemon.log()).contains("DEBUG: [control] CLI command: set loglevel 6").doesNotContain("DEBUG: [control] CLI command: set loglevel 7");
@@ -189,6 +198,7 @@ class RtpengineCtlIT {
         out.put("list maxopenfiles", c.run("list maxopenfiles"));
         out.put("list interfaces", c.run("list interfaces"));
         out.put("list transcoders", c.run("list transcoders"));
+        out.put("list counters", c.run("list counters"));
         out.put("params diff", c.run("params diff"));
         out.put("params revert", c.run("params revert"));
         out.put("params diff (reverted)", c.run("params diff"));

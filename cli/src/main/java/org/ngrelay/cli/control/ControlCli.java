@@ -22,6 +22,7 @@ import org.ngrelay.core.call.CallConfig;
 import org.ngrelay.core.call.CallManager;
 import org.ngrelay.core.call.DaemonStats;
 import org.ngrelay.core.call.Dialog;
+import org.ngrelay.core.iface.LocalInterface;
 import org.ngrelay.core.load.LoadLimits;
 import org.ngrelay.ng.codec.Json;
 import org.ngrelay.ng.command.Commands;
@@ -30,7 +31,7 @@ import org.ngrelay.ng.command.Commands;
  * rtpengine's control CLI commands ({@code rtpengine-ctl}, {@code --listen-cli}, {@code GET /cli/}),
  * answered with rtpengine 10.5's texts: {@code list numsessions|sessions|totals|maxsessions|
  * jsonstats|loglevel|loglevels|timeout|silenttimeout|finaltimeout|offertimeout|deletedelay|controltos|
- * maxload|maxcpu|maxbw|maxopenfiles|interfaces|transcoders}, {@code terminate <call-id>|all|own|foreign},
+ * maxload|maxcpu|maxbw|maxopenfiles|interfaces|transcoders|counters}, {@code terminate <call-id>|all|own|foreign},
  * {@code set maxsessions|loglevel|timeout|silenttimeout|finaltimeout|offertimeout|deletedelay|controltos|
  * maxload|maxcpu|maxbw|maxopenfiles}, {@code params diff|revert} and {@code active}. {@code get} is
  * {@code list}. Numbers are read as 10.5 reads them ({@code strtol}, {@code strtoul}, {@code strtod}). Runs on whichever thread calls it; the answer completes on a media
@@ -57,17 +58,27 @@ public final class ControlCli {
     private final ControlSockets sockets;
     /** The values {@code params diff|revert} compare with, in 10.5's order and under its names. */
     private final Map<String, Long> initial;
+    /** {@code params start|current}: the values set at start that do not change, by 10.5's names. */
+    private final Map<String, String> fixed;
+    private final CallConfig initialConfig;
 
     public ControlCli(Commands commands, LogLevels logLevels) {
-        this(commands, logLevels, ControlSockets.holder(0));
+        this(commands, logLevels, ControlSockets.holder(0), Map.of());
     }
 
-    public ControlCli(Commands commands, LogLevels logLevels, ControlSockets sockets) {
+    /**
+     * @param fixedParams what {@code params start|current} print that ngrelay sets at start only,
+     *                    under 10.5's names ({@code port-min}, {@code num-threads}, {@code listen-ng}, ...);
+     *                    10.5's defaults stand in for the ones left out
+     */
+    public ControlCli(Commands commands, LogLevels logLevels, ControlSockets sockets, Map<String, String> fixedParams) {
         this.commands = commands;
         this.calls = commands.calls();
         this.logLevels = logLevels;
         this.sockets = sockets;
         this.initial = params();
+        this.fixed = Map.copyOf(fixedParams);
+        this.initialConfig = calls.config();
     }
 
     /** Runs one command line (words separated by blanks) and completes with the text to send back. */
@@ -126,6 +137,7 @@ public final class ControlCli {
             case "maxopenfiles" -> done(maxOpenFiles());
             case "interfaces" -> calls.stats().thenApply(ControlCli::interfaces);
             case "transcoders" -> done("No stats entries\n"); // ngrelay does not transcode
+            case "counters" -> calls.stats().thenApply(ControlCli::counters);
             default -> done(unknown(String.join(" ", args)));
         };
     }
@@ -353,6 +365,20 @@ public final class ControlCli {
                 + " (set LimitNOFILE= or ulimit -n before starting it)\n";
     }
 
+    /** {@code list counters}: the last second's rates; nothing goes through a kernel module. */
+    private static String counters(DaemonStats s) {
+        long[] user = {(long) s.packetRate(), (long) s.byteRate(), (long) s.errorRate()};
+        String[] what = {"Packets", "Bytes", "Errors"};
+        StringBuilder sb = new StringBuilder("\nCurrent per-second counters:\n\n");
+        for (String space : List.of("userspace", "kernel", "total")) {
+            for (int i = 0; i < 3; i++) {
+                String label = what[i] + " per second (" + space + ")";
+                sb.append(String.format(Locale.ROOT, " %-48s:%d\n", label, space.equals("kernel") ? 0 : user[i]));
+            }
+        }
+        return sb.toString();
+    }
+
     /** {@code list interfaces}: each interface's port range and use, in 10.5's layout. */
     private static String interfaces(DaemonStats stats) {
         StringBuilder sb = new StringBuilder();
@@ -368,7 +394,7 @@ public final class ControlCli {
         return sb.toString();
     }
 
-    /** {@code params diff|revert} (10.5's other two, start and current, are not there yet). */
+    /** {@code params start|current|diff|revert}. */
     private String params(List<String> args) {
         if (args.isEmpty()) {
             return MORE_PARAMETERS;
@@ -389,10 +415,90 @@ public final class ControlCli {
                 revert();
                 return "";
             }
+            case "start" -> {
+                return paramsList(initial, initialConfig, true);
+            }
+            case "current" -> {
+                return paramsList(params(), calls.config(), false);
+            }
             default -> {
                 return unknown(which);
             }
         }
+    }
+
+    /**
+     * {@code params start|current}, in 10.5's order and layout: the settable values from
+     * {@code values} and {@code config}, the others from {@link #fixed} or 10.5's defaults.
+     */
+    private String paramsList(Map<String, Long> values, CallConfig config, boolean start) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : logLevels.names()) {
+            sb.append("log-level-").append(s).append(" = ").append(values.get("log-level-" + s)).append('\n');
+        }
+        line(sb, "table", fixedOr("table", "0"));
+        line(sb, "max-sessions", values.get("max-sessions"));
+        line(sb, "timeout", values.get("timeout"));
+        line(sb, "silent-timeout", values.get("silent-timeout"));
+        line(sb, "final-timeout", values.get("final-timeout"));
+        line(sb, "offer-timeout", config.offerTimeoutSec());
+        line(sb, "delete-delay", config.deleteDelaySec());
+        line(sb, "redis-expires", fixedOr("redis-expires", "86400"));
+        line(sb, "tos", fixedOr("tos", "184"));
+        line(sb, "control-tos", values.get("control-tos"));
+        line(sb, "graphite-interval", fixedOr("graphite-interval", "0"));
+        line(sb, "redis-num-threads", fixedOr("redis-num-threads", "4"));
+        line(sb, "homer-protocol", fixedOr("homer-protocol", "2"));
+        line(sb, "homer-id", fixedOr("homer-id", "2001"));
+        line(sb, "no-fallback", fixedOr("no-fallback", "0"));
+        line(sb, "port-min", fixedOr("port-min", "30000"));
+        line(sb, "port-max", fixedOr("port-max", "40000"));
+        if (start) {
+            line(sb, "redis", ":0/-1"); // ngrelay keeps no calls in redis
+            line(sb, "redis-write", ":0/-1");
+        } else {
+            line(sb, "redis-db", "-1");
+            line(sb, "redis-write-db", "-1");
+        }
+        line(sb, "no-redis-required", fixedOr("no-redis-required", "0"));
+        line(sb, "num-threads", fixedOr("num-threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
+        line(sb, "xmlrpc-format", fixedOr("xmlrpc-format", "0"));
+        line(sb, "log_format", fixedOr("log_format", "0"));
+        line(sb, "redis_allowed_errors", fixedOr("redis_allowed_errors", "-1"));
+        line(sb, "redis_disable_time", fixedOr("redis_disable_time", "10"));
+        line(sb, "redis_cmd_timeout", fixedOr("redis_cmd_timeout", "0"));
+        line(sb, "redis_connect_timeout", fixedOr("redis_connect_timeout", "1000"));
+        line(sb, "max-cpu", fixed(values.get("max-cpu") / 100.0, 1));
+        line(sb, "max-load", fixed(values.get("max-load") / 100.0, 2));
+        line(sb, start ? "max-bandwidth" : "max-bw", Long.toUnsignedString(values.get("max-bw")));
+        List<LocalInterface> ifs = calls.interfaces().all();
+        for (int i = 0; i < ifs.size(); i++) {
+            sb.append("interface[").append(i).append("] = ").append(ifs.get(i).name()).append('\\')
+                    .append(ifs.get(i).address().getHostAddress()).append(" \n");
+        }
+        line(sb, "b2b_url", fixedOr("b2b_url", "(null)"));
+        line(sb, "redis-auth", "(null)");
+        line(sb, "redis-write-auth", "(null)");
+        line(sb, "recording-dir", fixedOr("recording-dir", "/var/spool/rtpengine"));
+        line(sb, "recording-method", fixedOr("recording-method", "proc"));
+        line(sb, "recording-format", fixedOr("recording-format", "raw"));
+        line(sb, "iptables-chain", fixedOr("iptables-chain", "(null)"));
+        for (String listen : List.of("listen-tcp", "listen-udp", "listen-ng", "listen-cli")) {
+            // 10.5 prints two endpoints per option, the second empty for a single address
+            String[] eps = fixedOr(listen, "").split(" ", 2);
+            line(sb, listen, eps[0]);
+            line(sb, listen, eps.length > 1 ? eps[1] : "");
+        }
+        return sb.toString();
+    }
+
+    private String fixedOr(String name, String fallback) {
+        String v = fixed.get(name);
+        return v != null ? v : fallback;
+    }
+
+    private static void line(StringBuilder sb, String name, Object value) {
+        sb.append(name).append(" = ").append(value).append('\n');
     }
 
     /** The values 10.5's {@code params diff} compares, as it prints them (limits in hundredths). */

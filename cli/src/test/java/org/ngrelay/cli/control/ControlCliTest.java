@@ -24,7 +24,7 @@ class ControlCliTest {
         CallConfig config = CallConfig.DEFAULTS.withDeleteDelaySec(0);
         try (InProcessRelay relay = new InProcessRelay(config, 27280, 27289);
              TwoPartyCall call = TwoPartyCall.establish(relay.client(), "idle-1")) {
-            ControlCli cli = new ControlCli(new Commands(relay.calls()), new NoLogLevels(), ControlSockets.holder(0));
+            ControlCli cli = new ControlCli(new Commands(relay.calls()), new NoLogLevels(), ControlSockets.holder(0), Map.of());
             assertThat(run(cli, "list timeout")).isEqualTo("TIMEOUT=60\n");
             assertThat(call.answerSdp).isNotNull();
             Thread.sleep(2500);
@@ -60,7 +60,7 @@ class ControlCliTest {
     @Test
     void numbersAreReadAsRtpengineReadsThem() throws Exception {
         try (InProcessRelay relay = new InProcessRelay(CallConfig.DEFAULTS, 27280, 27289)) {
-            ControlCli cli = new ControlCli(new Commands(relay.calls()), new NoLogLevels(), ControlSockets.holder(0));
+            ControlCli cli = new ControlCli(new Commands(relay.calls()), new NoLogLevels(), ControlSockets.holder(0), Map.of());
             assertThat(run(cli, "set timeout 5x")).isEqualTo("Success setting timeout to 5\n");
             assertThat(run(cli, "set timeout -3")).isEqualTo("Fail setting timeout to -3; errno=0\n");
             assertThat(run(cli, "set timeout 99999999999")).isEqualTo("Fail setting timeout to 99999999999; errno=0\n");
