@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
@@ -22,6 +24,7 @@ import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.sdp.Addresses;
 import org.ngrelay.cli.control.CliServer;
 import org.ngrelay.cli.control.ControlCli;
+import org.ngrelay.cli.control.ControlSockets;
 import org.ngrelay.cli.http.HttpServer;
 import org.ngrelay.cli.http.Metrics;
 import org.ngrelay.cli.http.Tls;
@@ -301,7 +304,8 @@ public final class DaemonCommand implements Callable<Integer> {
                  NgTcpServer tcpNg = tcpNgAddresses.isEmpty() ? null : new NgTcpServer(processor, tcpNgAddresses, controlTos);
                  Metrics metrics = httpAddress == null && httpsAddress == null ? null : new Metrics(commands)) {
                 calls.loadLimits(limits);
-                ControlCli cli = new ControlCli(commands, Logging.control());
+                ControlCli cli = new ControlCli(commands, Logging.control(), controlSockets(ng, tcpNg),
+                        fixedParams(threads, ngAddresses, cliAddress));
                 try (CliServer cliServer = cliAddress == null ? null : new CliServer(cli, cliAddress);
                      HttpServer http = httpAddress == null ? null
                              : new HttpServer(metrics, processor, cli, httpAddress, null, webThreads, HttpServer.IDLE_SECONDS);
@@ -321,6 +325,70 @@ public final class DaemonCommand implements Callable<Integer> {
     }
 
     /** Runs until {@link #shutdown()} or SIGTERM. */
+    /** {@code params start|current}: what is set at start only, under rtpengine 10.5's names. */
+    private Map<String, String> fixedParams(int threads, List<InetSocketAddress> ngAddresses, InetSocketAddress cliAddress) {
+        Map<String, String> p = new HashMap<>();
+        putIfSet(p, "table", inert.table);
+        putIfSet(p, "redis-expires", inert.redisExpires);
+        p.put("tos", Integer.toString(tos));
+        putIfSet(p, "graphite-interval", inert.graphiteInterval);
+        putIfSet(p, "redis-num-threads", inert.redisNumThreads);
+        putIfSet(p, "homer-id", inert.homerId);
+        p.put("no-fallback", inert.noFallback ? "1" : "0");
+        p.put("port-min", Integer.toString(portMin));
+        p.put("port-max", Integer.toString(portMax));
+        p.put("no-redis-required", inert.noRedisRequired ? "1" : "0");
+        p.put("num-threads", Integer.toString(threads));
+        putIfSet(p, "xmlrpc-format", inert.xmlrpcFormat);
+        putIfSet(p, "b2b_url", inert.b2bUrl);
+        if (recordingDir != null) {
+            p.put("recording-dir", recordingDir.toString());
+        }
+        p.put("recording-method", recordingMethod);
+        p.put("recording-format", recordingFormat);
+        putIfSet(p, "iptables-chain", inert.iptablesChain);
+        putIfSet(p, "listen-tcp", listenTcp);
+        putIfSet(p, "listen-udp", listenUdp);
+        List<String> ng = new ArrayList<>();
+        for (InetSocketAddress a : ngAddresses) {
+            ng.add(endpoint(a));
+        }
+        p.put("listen-ng", String.join(" ", ng));
+        if (cliAddress != null) {
+            p.put("listen-cli", endpoint(cliAddress));
+        }
+        return p;
+    }
+
+    private static void putIfSet(Map<String, String> p, String name, String value) {
+        if (value != null) {
+            p.put(name, value);
+        }
+    }
+
+    private static String endpoint(InetSocketAddress a) {
+        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /** {@code list|set controltos}: the ng UDP sockets, and the ng TCP listener's connections. */
+    private static ControlSockets controlSockets(NgUdpServer ng, NgTcpServer tcpNg) {
+        return new ControlSockets() {
+            @Override
+            public int tos() {
+                return ng.tos();
+            }
+
+            @Override
+            public void tos(int tos) {
+                ng.tos(tos);
+                if (tcpNg != null) {
+                    tcpNg.tos(tos);
+                }
+            }
+        };
+    }
+
     private void serve(NgUdpServer ng, NgTcpServer tcpNg, CliServer cliServer, HttpServer http, HttpServer https, int threads,
                        List<InterfaceSpec> specs) throws IOException, InterruptedException {
         server = ng;

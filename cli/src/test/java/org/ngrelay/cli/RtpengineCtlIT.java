@@ -28,7 +28,9 @@ import org.ngrelay.ng.testing.TwoPartyCall;
 /**
  * Debian's real {@code rtpengine-ctl} (package rtpengine-utils) against the packaged daemon, for
  * every command an operator uses: list numsessions, list sessions all|ID, list totals, list
- * maxsessions, set maxsessions, set loglevel, terminate ID|all. The same session is then played
+ * maxsessions, set maxsessions, set loglevel, terminate ID|all, and every runtime setting (list, set,
+ * list again: timeouts, delete-delay, load/CPU/bandwidth limits, control-tos, open files), list
+ * interfaces|transcoders|counters, params diff|revert, active. The same session is then played
  * against a real rtpengine 10.5 and both outputs are compared line by line, with only ports,
  * times and durations masked (and the differences docs/compatibility.md lists).
  */
@@ -42,7 +44,7 @@ class RtpengineCtlIT {
     @Test
     void everyCommandAnswersAsAnOperatorExpects() throws Exception {
         String ctl = ExternalTool.require("rtpengine-ctl", "rtpengine-utils");
-        try (DaemonProcess daemon = new DaemonProcess(dir, 20300, 20399)) {
+        try (DaemonProcess daemon = new DaemonProcess(dir, 27200, 27239)) {
             Map<String, String> out = session(ctl, daemon.cliPort, daemon.ngAddress());
             assertThat(out.get("list numsessions (idle)")).startsWith("Current sessions own: 0\nCurrent sessions foreign: 0\n");
             assertThat(out.get("list sessions all (idle)")).isEqualTo("No sessions on this media relay.\n");
@@ -78,6 +80,30 @@ class RtpengineCtlIT {
             assertThat(out.get("list totals (after)")).contains(" Total managed sessions                          :2\n",
                     " Total forced terminated sessions                :2\n", " Total rejected sessions                         :1\n",
                     " Owned sessions                                  :0\n");
+            assertThat(out.get("set timeout 100")).isEqualTo("Success setting timeout to 100\n");
+            assertThat(out.get("list timeout (100)")).isEqualTo("TIMEOUT=100\n");
+            assertThat(out.get("list maxbw (1000)")).isEqualTo("Maximum bandwidth configured on rtpengine: 100000\n");
+            assertThat(out.get("list interfaces")).matches("Interface 'default' address '127\\.0\\.0\\.1' \\(IPv4\\)\n"
+                    + " Port range: 27200 - 27239\n Ports used: +4 / +40 \\( 10\\.0%\\)\n Last port used: 272\\d\\d\n");
+            assertThat(out.get("params diff")).isEqualTo("max-cpu: 0 => 9950\nmax-load: 0 => 5050\nmax-bw: 0 => 100000\n"
+                    + "timeout: 60 => 100\nsilent-timeout: 3600 => 200\nfinal-timeout: 0 => 1000\n");
+            assertThat(out.get("params diff (reverted)")).isEmpty();
+            // what 10.5 cannot show: it crashes on a valid set controltos, and can raise its open-files limit
+            Ctl c = new Ctl(ctl, daemon.cliPort);
+            assertThat(c.run("set controltos 184")).isEqualTo("Success setting control-tos to 184\n");
+            assertThat(c.run("list controltos")).isEqualTo("184\n");
+            // set loglevel 7 then 6 earlier: every subsystem is at 6 now, internals (off by default) too
+            assertThat(c.run("params diff")).isEqualTo("log-level-internals: -1 => 6\ncontrol-tos: 0 => 184\n");
+            // params start|current: 10.5's layout; the daemons' options differ (log level, --tos, threads), so not compared
+            String start = c.run("params start");
+            assertThat(start).startsWith("log-level-core = ").contains("\ntable = 0\nmax-sessions = -1\ntimeout = 60\nsilent-timeout = 3600\n"
+                    + "final-timeout = 0\noffer-timeout = 3600\ndelete-delay = 0\nredis-expires = 86400\n")
+                    .contains("\ncontrol-tos = 0\n", "\nport-min = 27200\nport-max = 27239\nredis = :0/-1\n", "\nmax-cpu = 0.0\nmax-load = 0.00\nmax-bandwidth = 0\n"
+                            + "interface[0] = default\\127.0.0.1 \n", "\nlisten-ng = 127.0.0.1:" + daemon.ngPort + "\nlisten-ng = \nlisten-cli = 127.0.0.1:"
+                            + daemon.cliPort + "\nlisten-cli = \n");
+            assertThat(c.run("params current")).contains("\ncontrol-tos = 184\n", "\nredis-db = -1\n", "\nmax-bw = 0\n")
+                    .doesNotContain("max-bandwidth");
+            assertThat(c.run("set maxopenfiles 70000")).startsWith("Fail setting open_files to 70000; not supported by ngrelay");
             // set loglevel reached the daemon's logging: debug lines between 7 and 6 only
             assertThat(daemon.log()).contains("DEBUG: [control] CLI command: set loglevel 6").doesNotContain("DEBUG: [control] CLI command: set loglevel 7");
         }
@@ -91,12 +117,12 @@ class RtpengineCtlIT {
             Assumptions.abort("rtpengine-daemon is not installed");
         }
         Map<String, String> ours;
-        try (DaemonProcess daemon = new DaemonProcess(dir, 20400, 20499)) {
+        try (DaemonProcess daemon = new DaemonProcess(dir, 27200, 27239)) {
             ours = session(ctl, daemon.cliPort, daemon.ngAddress());
         }
         Map<String, String> theirs;
         int cliPort = DaemonProcess.freeTcpPort();
-        try (RtpengineProcess rtpengine = RtpengineProcess.start(List.of("127.0.0.1"), 20500, 20599, dir,
+        try (RtpengineProcess rtpengine = RtpengineProcess.start(List.of("127.0.0.1"), 27240, 27279, dir,
                 List.of("--listen-cli=127.0.0.1:" + cliPort))) {
             theirs = session(ctl, cliPort, rtpengine.ngAddress());
         }
@@ -133,6 +159,7 @@ class RtpengineCtlIT {
                 out.put("re-offer while draining", (String) first.offer(ng).get("result"));
                 out.put("set maxsessions -1", c.run("set maxsessions -1"));
                 out.put("set maxsessions abc", c.run("set maxsessions abc"));
+                settings(c, out);
                 out.put("set loglevel 7", c.run("set loglevel 7"));
                 out.put("set loglevel 6", c.run("set loglevel 6"));
                 try (TwoPartyCall second = TwoPartyCall.establish(ng, "ctl-2")) {
@@ -150,12 +177,45 @@ class RtpengineCtlIT {
         return out;
     }
 
+    /**
+     * Every runtime setting: list, set, list again; bad values; then params diff and revert. The
+     * values are ones the call in progress survives (the timeouts stay long, the limits high).
+     */
+    private static void settings(Ctl c, Map<String, String> out) throws Exception {
+        for (String[] t : new String[][] {{"timeout", "100"}, {"silenttimeout", "200"}, {"finaltimeout", "1000"}, {"offertimeout", "500"},
+                {"deletedelay", "3"}, {"maxload", "50.5"}, {"maxcpu", "99.5"}, {"maxbw", "1000"}}) {
+            out.put("list " + t[0], c.run("list " + t[0]));
+            out.put("set " + t[0] + " " + t[1], c.run("set " + t[0] + " " + t[1]));
+            out.put("list " + t[0] + " (" + t[1] + ")", c.run("list " + t[0]));
+        }
+        for (String bad : List.of("set timeout abc", "set timeout -3", "set silenttimeout 99999999999", "set timeout",
+                "set deletedelay -1", "set deletedelay abc", "set maxload abc", "set maxcpu x", "set maxbw x",
+                "set controltos 300", "set controltos -1", "set maxopenfiles 10", "set maxopenfiles abc")) {
+            out.put(bad, c.run(bad));
+        }
+        out.put("set deletedelay 0", c.run("set deletedelay 0"));
+        out.put("list controltos", c.run("list controltos"));
+        out.put("list maxopenfiles", c.run("list maxopenfiles"));
+        out.put("list interfaces", c.run("list interfaces"));
+        out.put("list transcoders", c.run("list transcoders"));
+        out.put("list counters", c.run("list counters"));
+        out.put("params diff", c.run("params diff"));
+        out.put("params revert", c.run("params revert"));
+        out.put("params diff (reverted)", c.run("params diff"));
+        out.put("list timeout (reverted)", c.run("list timeout"));
+        out.put("list offertimeout (not reverted)", c.run("list offertimeout"));
+        out.put("list maxbw (reverted)", c.run("list maxbw"));
+        out.put("active", c.run("active"));
+    }
+
     private static final Pattern DECIMAL = Pattern.compile("\\d+\\.\\d+");
     private static final Pattern LONG_NUMBER = Pattern.compile("\\b\\d{5,}\\b");
     /** Figures that depend on timing: rates and live streams (sampled at different moments), uptime. */
     private static final Pattern TIMING_LINE = Pattern.compile("(?m)^( (?:.*per second.*|.*media streams|Uptime of rtpengine) *:).*$");
     private static final Pattern CODEC = Pattern.compile("using .*$", Pattern.MULTILINE);
     /** The control table's ping column: the fixtures ping each daemon until it answers. */
+    /** rtpengine-ctl's pointer to the daemon's limits file, and the limit (the JVM may raise its soft limit). */
+    private static final Pattern OPEN_FILES = Pattern.compile("configured on rtpengine: \\d+; cat /proc/\\d+/limits");
     private static final Pattern PING_COLUMN = Pattern.compile("(?m)^( +127\\.0\\.0\\.1 \\|) +\\d+ \\|");
 
     /**
@@ -163,6 +223,7 @@ class RtpengineCtlIT {
      * use (docs/compatibility.md), so that field is masked too.
      */
     private static String mask(String s) {
+        s = OPEN_FILES.matcher(s).replaceAll("configured on rtpengine: F; cat /proc/P/limits");
         s = TIMING_LINE.matcher(s).replaceAll("$1T");
         s = PING_COLUMN.matcher(s).replaceAll("$1 P |");
         s = DECIMAL.matcher(s).replaceAll("D");

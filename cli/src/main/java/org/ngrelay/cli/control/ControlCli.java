@@ -1,22 +1,40 @@
 package org.ngrelay.cli.control;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.net.Inet6Address;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ngrelay.core.call.CallConfig;
 import org.ngrelay.core.call.CallManager;
+import org.ngrelay.core.call.DaemonStats;
 import org.ngrelay.core.call.Dialog;
+import org.ngrelay.core.iface.LocalInterface;
+import org.ngrelay.core.load.LoadLimits;
 import org.ngrelay.ng.codec.Json;
 import org.ngrelay.ng.command.Commands;
 
 /**
  * rtpengine's control CLI commands ({@code rtpengine-ctl}, {@code --listen-cli}, {@code GET /cli/}),
  * answered with rtpengine 10.5's texts: {@code list numsessions|sessions|totals|maxsessions|
- * jsonstats|loglevel|loglevels}, {@code terminate <call-id>|all|own|foreign}, {@code set maxsessions|loglevel}.
- * {@code get} is {@code list}. Runs on whichever thread calls it; the answer completes on a media
+ * jsonstats|loglevel|loglevels|timeout|silenttimeout|finaltimeout|offertimeout|deletedelay|controltos|
+ * maxload|maxcpu|maxbw|maxopenfiles|interfaces|transcoders|counters}, {@code terminate <call-id>|all|own|foreign},
+ * {@code set maxsessions|loglevel|timeout|silenttimeout|finaltimeout|offertimeout|deletedelay|controltos|
+ * maxload|maxcpu|maxbw|maxopenfiles}, {@code params diff|revert} and {@code active}. {@code get} is
+ * {@code list}. Numbers are read as 10.5 reads them ({@code strtol}, {@code strtoul}, {@code strtod}). Runs on whichever thread calls it; the answer completes on a media
  * loop or at once.
  */
 public final class ControlCli {
@@ -27,14 +45,40 @@ public final class ControlCli {
     private static final Pattern LEADING_INT = Pattern.compile("^\\s*([+-]?\\d+)");
     static final String MORE_PARAMETERS = "More parameters required.\n";
 
+    private static final Pattern LEADING_DOUBLE = Pattern.compile("^\\s*([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)");
+    private static final Pattern NOT_FINITE = Pattern.compile("^\\s*[+-]?(?:inf|nan)", Pattern.CASE_INSENSITIVE);
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+    private static final int ERANGE = 34;
+    /** rtpengine refuses a lower open-files limit, not to freeze. */
+    private static final long MIN_OPEN_FILES = 1 << 16;
+
     private final Commands commands;
     private final CallManager calls;
     private final LogLevels logLevels;
+    private final ControlSockets sockets;
+    /** The values {@code params diff|revert} compare with, in 10.5's order and under its names. */
+    private final Map<String, Long> initial;
+    /** {@code params start|current}: the values set at start that do not change, by 10.5's names. */
+    private final Map<String, String> fixed;
+    private final CallConfig initialConfig;
 
     public ControlCli(Commands commands, LogLevels logLevels) {
+        this(commands, logLevels, ControlSockets.holder(0), Map.of());
+    }
+
+    /**
+     * @param fixedParams what {@code params start|current} print that ngrelay sets at start only,
+     *                    under 10.5's names ({@code port-min}, {@code num-threads}, {@code listen-ng}, ...);
+     *                    10.5's defaults stand in for the ones left out
+     */
+    public ControlCli(Commands commands, LogLevels logLevels, ControlSockets sockets, Map<String, String> fixedParams) {
         this.commands = commands;
         this.calls = commands.calls();
         this.logLevels = logLevels;
+        this.sockets = sockets;
+        this.initial = params();
+        this.fixed = Map.copyOf(fixedParams);
+        this.initialConfig = calls.config();
     }
 
     /** Runs one command line (words separated by blanks) and completes with the text to send back. */
@@ -63,6 +107,8 @@ public final class ControlCli {
             case "list", "get" -> list(rest);
             case "terminate" -> terminate(rest);
             case "set" -> set(rest);
+            case "params" -> done(params(rest));
+            case "active" -> done("Ok, all calls set to 'owned (active)'\n"); // ngrelay's calls are all owned
             default -> done(unknown(joined));
         };
     }
@@ -79,6 +125,19 @@ public final class ControlCli {
             case "loglevel" -> done(logLevels(args));
             case "loglevels" -> done(logSubsystems());
             case "sessions" -> sessions(args.subList(1, args.size()));
+            case "timeout" -> done("TIMEOUT=" + calls.config().timeoutSec() + "\n");
+            case "silenttimeout" -> done("SILENT_TIMEOUT=" + calls.config().silentTimeoutSec() + "\n");
+            case "finaltimeout" -> done("FINAL_TIMEOUT=" + calls.config().finalTimeoutSec() + "\n");
+            case "offertimeout" -> done("OFFER_TIMEOUT=" + calls.config().offerTimeoutSec() + "\n");
+            case "deletedelay" -> done(calls.config().deleteDelaySec() + "\n");
+            case "controltos" -> done(sockets.tos() + "\n");
+            case "maxload" -> done("Maximum load average configured on rtpengine: " + fixed(calls.loadLimits().maxLoadHundredths() / 100.0, 2) + "\n");
+            case "maxcpu" -> done("Maximum CPU usage configured on rtpengine: " + fixed(calls.loadLimits().maxCpuHundredths() / 100.0, 1) + "\n");
+            case "maxbw" -> done("Maximum bandwidth configured on rtpengine: " + Long.toUnsignedString(calls.loadLimits().maxBandwidth()) + "\n");
+            case "maxopenfiles" -> done(maxOpenFiles());
+            case "interfaces" -> calls.stats().thenApply(ControlCli::interfaces);
+            case "transcoders" -> done("No stats entries\n"); // ngrelay does not transcode
+            case "counters" -> calls.stats().thenApply(ControlCli::counters);
             default -> done(unknown(String.join(" ", args)));
         };
     }
@@ -132,6 +191,16 @@ public final class ControlCli {
         return switch (args.get(0)) {
             case "maxsessions" -> done(setMaxSessions(args));
             case "loglevel" -> done(setLogLevel(args));
+            case "timeout" -> done(setTimeout(args, CallConfig::withTimeoutSec));
+            case "silenttimeout" -> done(setTimeout(args, CallConfig::withSilentTimeoutSec));
+            case "finaltimeout" -> done(setTimeout(args, CallConfig::withFinalTimeoutSec));
+            case "offertimeout" -> done(setTimeout(args, CallConfig::withOfferTimeoutSec));
+            case "deletedelay" -> done(setDeleteDelay(args));
+            case "controltos" -> done(setControlTos(args));
+            case "maxload" -> done(setLoadOrCpu(args, "maxload", 2));
+            case "maxcpu" -> done(setLoadOrCpu(args, "maxcpu", 1));
+            case "maxbw" -> done(setMaxBandwidth(args));
+            case "maxopenfiles" -> done(setMaxOpenFiles(args));
             default -> done(unknown(String.join(" ", args)));
         };
     }
@@ -157,6 +226,376 @@ public final class ControlCli {
         calls.maxSessions((int) Math.min(value, Integer.MAX_VALUE));
         LOG.info("Session limit set to " + value + " by the operator");
         return value == -1 ? "Success setting maxsessions to -1; disable feature\n" : "Success setting maxsessions to " + value + "\n";
+    }
+
+    /** {@code set timeout|silenttimeout|finaltimeout|offertimeout N}: 10.5 says "timeout" for each. */
+    private String setTimeout(List<String> args, BiFunction<CallConfig, Integer, CallConfig> with) {
+        if (args.size() < 2) {
+            return MORE_PARAMETERS;
+        }
+        String raw = rest(args);
+        CLong n = strtol(raw);
+        if ((n.errno != 0 && n.value == 0) || n.value < 0 || n.value >= Integer.MAX_VALUE) {
+            return "Fail setting timeout to " + raw + "; errno=" + n.errno + "\n";
+        }
+        if (!n.digits) {
+            return "Fail setting timeout to " + raw + "; no digists found\n"; // sic
+        }
+        int sec = (int) n.value;
+        calls.config(c -> with.apply(c, sec));
+        LOG.info(args.get(0) + " set to " + sec + " s by the operator");
+        return "Success setting timeout to " + sec + "\n";
+    }
+
+    /** {@code set deletedelay N}: 10.5 takes any number but -1 (its "none" value). */
+    private String setDeleteDelay(List<String> args) {
+        if (args.size() < 2) {
+            return MORE_PARAMETERS;
+        }
+        CLong n = strtol(rest(args));
+        long v = n.digits ? n.value : -1;
+        if (v == -1 || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            return "Invalid delete-delay value\n";
+        }
+        calls.config(c -> c.withDeleteDelaySec((int) v));
+        return "Success setting delete-delay to " + v + "\n";
+    }
+
+    /**
+     * {@code set controltos N}: every ng socket. 10.5 checks the range as here but then crashes
+     * before answering; ngrelay answers "Success setting control-tos to N".
+     */
+    private String setControlTos(List<String> args) {
+        if (args.size() < 2) {
+            return MORE_PARAMETERS;
+        }
+        long tos = strtol(rest(args)).value;
+        if (tos < 0 || tos > 255) {
+            return "Invalid control-tos value " + tos + ", must be between 0 and 255\n";
+        }
+        sockets.tos((int) tos);
+        LOG.info("control-tos set to " + tos + " by the operator");
+        return "Success setting control-tos to " + tos + "\n";
+    }
+
+    /** {@code set maxload|maxcpu X}: kept in hundredths, as 10.5 keeps them; any sign. */
+    private String setLoadOrCpu(List<String> args, String what, int decimals) {
+        if (args.size() < 2) {
+            return MORE_PARAMETERS;
+        }
+        String raw = rest(args);
+        if (NOT_FINITE.matcher(raw).find()) {
+            return "Fail setting " + what + " to " + raw + "; errno=0\n";
+        }
+        Matcher m = LEADING_DOUBLE.matcher(raw);
+        if (!m.find()) {
+            return "Fail setting " + what + " to " + raw + "; no digists found\n"; // sic
+        }
+        double num = Double.parseDouble(m.group(1));
+        if (Double.isInfinite(num)) {
+            return "Fail setting " + what + " to " + raw + "; errno=" + ERANGE + "\n";
+        }
+        int hundredths = (int) (num * 100);
+        LoadLimits limits = settableLimits();
+        if (what.equals("maxload")) {
+            limits.maxLoad(hundredths);
+        } else {
+            limits.maxCpu(hundredths);
+        }
+        LOG.info(what + " set to " + fixed(num, decimals) + " by the operator");
+        return "Success setting " + what + " to " + fixed(num, decimals) + "\n";
+    }
+
+    /** {@code set maxbw N}: 10.5 keeps N times 100 bytes per second (what {@code list maxbw} then shows). */
+    private String setMaxBandwidth(List<String> args) {
+        if (args.size() < 2) {
+            return MORE_PARAMETERS;
+        }
+        String raw = rest(args);
+        CLong n = strtoul(raw);
+        if (n.errno != 0) {
+            return "Fail setting maxbw to " + raw + "; errno=" + n.errno + "\n";
+        }
+        if (!n.digits) {
+            return "Fail setting maxbw to " + raw + "; no digists found\n"; // sic
+        }
+        settableLimits().maxBandwidth(n.value * 100);
+        LOG.info("maxbw set to " + Long.toUnsignedString(n.value * 100) + " bytes/s by the operator");
+        return "Success setting maxbw to " + Long.toUnsignedString(n.value) + "\n";
+    }
+
+    /** {@code list maxopenfiles}: the soft RLIMIT_NOFILE, from /proc/self/limits. */
+    private static String maxOpenFiles() {
+        long pid = ProcessHandle.current().pid();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
+                    return "Maximum open-files configured on rtpengine: " + (soft.equals("unlimited") ? "infinite" : soft)
+                            + "; cat /proc/" + pid + "/limits\n";
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> "/proc/self/limits: " + e);
+        }
+        return "Fail getting rtpengine configured limits; cat /proc/" + pid + "/limits\n";
+    }
+
+    /**
+     * {@code set maxopenfiles N}: 10.5's checks, then the one thing a JVM cannot do, setrlimit: the
+     * limit is the one ngrelay was started with (systemd's LimitNOFILE=, ulimit -n).
+     */
+    private static String setMaxOpenFiles(List<String> args) {
+        if (args.size() < 2) {
+            return MORE_PARAMETERS;
+        }
+        String raw = rest(args);
+        CLong n = strtoul(raw);
+        if (n.errno != 0) {
+            return "Fail setting open_files to " + raw + "; errno=" + n.errno + "\n";
+        }
+        if (!n.digits) {
+            return "Fail setting open_files to " + raw + "; no digists found\n"; // sic
+        }
+        String value = Long.toUnsignedString(n.value);
+        if (Long.compareUnsigned(n.value, MIN_OPEN_FILES) < 0) {
+            return "Fail setting open_files to " + value + "; can't set it under " + MIN_OPEN_FILES + "\n";
+        }
+        return "Fail setting open_files to " + value + "; not supported by ngrelay"
+                + " (set LimitNOFILE= or ulimit -n before starting it)\n";
+    }
+
+    /** {@code list counters}: the last second's rates; nothing goes through a kernel module. */
+    private static String counters(DaemonStats s) {
+        long[] user = {(long) s.packetRate(), (long) s.byteRate(), (long) s.errorRate()};
+        String[] what = {"Packets", "Bytes", "Errors"};
+        StringBuilder sb = new StringBuilder("\nCurrent per-second counters:\n\n");
+        for (String space : List.of("userspace", "kernel", "total")) {
+            for (int i = 0; i < 3; i++) {
+                String label = what[i] + " per second (" + space + ")";
+                sb.append(String.format(Locale.ROOT, " %-48s:%d\n", label, space.equals("kernel") ? 0 : user[i]));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code list interfaces}: each interface's port range and use, in 10.5's layout. */
+    private static String interfaces(DaemonStats stats) {
+        StringBuilder sb = new StringBuilder();
+        for (DaemonStats.PortUsage p : stats.ports()) {
+            int range = p.max() - p.min() + 1;
+            sb.append("Interface '").append(p.name()).append("' address '").append(p.address().getHostAddress())
+                    .append("' (").append(p.address() instanceof Inet6Address ? "IPv6" : "IPv4").append(")\n");
+            sb.append(String.format(Locale.ROOT, " Port range: %5d - %5d\n", p.min(), p.max()));
+            sb.append(String.format(Locale.ROOT, " Ports used: %5d / %5d (%5s%%)\n", p.used(), range,
+                    fixed(range == 0 ? 0 : p.used() * 100.0 / range, 1)));
+            sb.append(String.format(Locale.ROOT, " Last port used: %5d\n", p.last()));
+        }
+        return sb.toString();
+    }
+
+    /** {@code params start|current|diff|revert}. */
+    private String params(List<String> args) {
+        if (args.isEmpty()) {
+            return MORE_PARAMETERS;
+        }
+        String which = String.join(" ", args);
+        switch (which) {
+            case "diff" -> {
+                StringBuilder sb = new StringBuilder();
+                params().forEach((name, now) -> {
+                    Long was = initial.get(name);
+                    if (was != null && !was.equals(now)) {
+                        sb.append(name).append(": ").append(was).append(" => ").append(now).append('\n');
+                    }
+                });
+                return sb.toString();
+            }
+            case "revert" -> {
+                revert();
+                return "";
+            }
+            case "start" -> {
+                return paramsList(initial, initialConfig, true);
+            }
+            case "current" -> {
+                return paramsList(params(), calls.config(), false);
+            }
+            default -> {
+                return unknown(which);
+            }
+        }
+    }
+
+    /**
+     * {@code params start|current}, in 10.5's order and layout: the settable values from
+     * {@code values} and {@code config}, the others from {@link #fixed} or 10.5's defaults.
+     */
+    private String paramsList(Map<String, Long> values, CallConfig config, boolean start) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : logLevels.names()) {
+            sb.append("log-level-").append(s).append(" = ").append(values.get("log-level-" + s)).append('\n');
+        }
+        line(sb, "table", fixedOr("table", "0"));
+        line(sb, "max-sessions", values.get("max-sessions"));
+        line(sb, "timeout", values.get("timeout"));
+        line(sb, "silent-timeout", values.get("silent-timeout"));
+        line(sb, "final-timeout", values.get("final-timeout"));
+        line(sb, "offer-timeout", config.offerTimeoutSec());
+        line(sb, "delete-delay", config.deleteDelaySec());
+        line(sb, "redis-expires", fixedOr("redis-expires", "86400"));
+        line(sb, "tos", fixedOr("tos", "184"));
+        line(sb, "control-tos", values.get("control-tos"));
+        line(sb, "graphite-interval", fixedOr("graphite-interval", "0"));
+        line(sb, "redis-num-threads", fixedOr("redis-num-threads", "4"));
+        line(sb, "homer-protocol", fixedOr("homer-protocol", "2"));
+        line(sb, "homer-id", fixedOr("homer-id", "2001"));
+        line(sb, "no-fallback", fixedOr("no-fallback", "0"));
+        line(sb, "port-min", fixedOr("port-min", "30000"));
+        line(sb, "port-max", fixedOr("port-max", "40000"));
+        if (start) {
+            line(sb, "redis", ":0/-1"); // ngrelay keeps no calls in redis
+            line(sb, "redis-write", ":0/-1");
+        } else {
+            line(sb, "redis-db", "-1");
+            line(sb, "redis-write-db", "-1");
+        }
+        line(sb, "no-redis-required", fixedOr("no-redis-required", "0"));
+        line(sb, "num-threads", fixedOr("num-threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
+        line(sb, "xmlrpc-format", fixedOr("xmlrpc-format", "0"));
+        line(sb, "log_format", fixedOr("log_format", "0"));
+        line(sb, "redis_allowed_errors", fixedOr("redis_allowed_errors", "-1"));
+        line(sb, "redis_disable_time", fixedOr("redis_disable_time", "10"));
+        line(sb, "redis_cmd_timeout", fixedOr("redis_cmd_timeout", "0"));
+        line(sb, "redis_connect_timeout", fixedOr("redis_connect_timeout", "1000"));
+        line(sb, "max-cpu", fixed(values.get("max-cpu") / 100.0, 1));
+        line(sb, "max-load", fixed(values.get("max-load") / 100.0, 2));
+        line(sb, start ? "max-bandwidth" : "max-bw", Long.toUnsignedString(values.get("max-bw")));
+        List<LocalInterface> ifs = calls.interfaces().all();
+        for (int i = 0; i < ifs.size(); i++) {
+            sb.append("interface[").append(i).append("] = ").append(ifs.get(i).name()).append('\\')
+                    .append(ifs.get(i).address().getHostAddress()).append(" \n");
+        }
+        line(sb, "b2b_url", fixedOr("b2b_url", "(null)"));
+        line(sb, "redis-auth", "(null)");
+        line(sb, "redis-write-auth", "(null)");
+        line(sb, "recording-dir", fixedOr("recording-dir", "/var/spool/rtpengine"));
+        line(sb, "recording-method", fixedOr("recording-method", "proc"));
+        line(sb, "recording-format", fixedOr("recording-format", "raw"));
+        line(sb, "iptables-chain", fixedOr("iptables-chain", "(null)"));
+        for (String listen : List.of("listen-tcp", "listen-udp", "listen-ng", "listen-cli")) {
+            // 10.5 prints two endpoints per option, the second empty for a single address
+            String[] eps = fixedOr(listen, "").split(" ", 2);
+            line(sb, listen, eps[0]);
+            line(sb, listen, eps.length > 1 ? eps[1] : "");
+        }
+        return sb.toString();
+    }
+
+    private String fixedOr(String name, String fallback) {
+        String v = fixed.get(name);
+        return v != null ? v : fallback;
+    }
+
+    private static void line(StringBuilder sb, String name, Object value) {
+        sb.append(name).append(" = ").append(value).append('\n');
+    }
+
+    /** The values 10.5's {@code params diff} compares, as it prints them (limits in hundredths). */
+    private Map<String, Long> params() {
+        Map<String, Long> p = new LinkedHashMap<>();
+        for (String s : logLevels.names()) {
+            p.put("log-level-" + s, (long) logLevels.level(s));
+        }
+        LoadLimits limits = calls.loadLimits();
+        CallConfig c = calls.config();
+        p.put("max-sessions", (long) calls.maxSessions());
+        p.put("max-cpu", (long) limits.maxCpuHundredths());
+        p.put("max-load", (long) limits.maxLoadHundredths());
+        p.put("max-bw", limits.maxBandwidth());
+        p.put("timeout", (long) c.timeoutSec());
+        p.put("silent-timeout", (long) c.silentTimeoutSec());
+        p.put("final-timeout", (long) c.finalTimeoutSec());
+        p.put("control-tos", (long) sockets.tos());
+        return p;
+    }
+
+    /** {@code params revert}: what {@code params diff} lists goes back (as in 10.5, not offer-timeout nor delete-delay). */
+    private void revert() {
+        Map<String, Long> now = params();
+        for (String s : logLevels.names()) {
+            long was = initial.get("log-level-" + s);
+            if (now.get("log-level-" + s) != was) {
+                logLevels.set(s, (int) was);
+            }
+        }
+        calls.maxSessions(initial.get("max-sessions").intValue());
+        LoadLimits limits = settableLimits();
+        if (!initial.get("max-cpu").equals(now.get("max-cpu"))) {
+            limits.maxCpu(initial.get("max-cpu").intValue());
+        }
+        if (!initial.get("max-load").equals(now.get("max-load"))) {
+            limits.maxLoad(initial.get("max-load").intValue());
+        }
+        if (!initial.get("max-bw").equals(now.get("max-bw"))) {
+            limits.maxBandwidth(initial.get("max-bw"));
+        }
+        calls.config(c -> c.withTimeoutSec(initial.get("timeout").intValue())
+                .withSilentTimeoutSec(initial.get("silent-timeout").intValue())
+                .withFinalTimeoutSec(initial.get("final-timeout").intValue()));
+        if (!initial.get("control-tos").equals(now.get("control-tos"))) {
+            sockets.tos(initial.get("control-tos").intValue());
+        }
+        LOG.info("Parameters reverted to their initial values by the operator");
+    }
+
+    /** The daemon's load limits, or new ones when it runs with {@link LoadLimits#NONE} (which cannot change). */
+    private synchronized LoadLimits settableLimits() {
+        LoadLimits limits = calls.loadLimits();
+        if (limits == LoadLimits.NONE) {
+            limits = LoadLimits.start(0, 0, 0, calls::receivedBytes);
+            calls.loadLimits(limits);
+        }
+        return limits;
+    }
+
+    /** What C's {@code printf("%.Nf")} prints: the double's exact value, rounded half to even. */
+    static String fixed(double d, int decimals) {
+        return new BigDecimal(d).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** The command's words after the sub-command, as 10.5 hands them to its number parsers. */
+    private static String rest(List<String> args) {
+        return String.join(" ", args.subList(1, args.size()));
+    }
+
+    /** A C number parse: whether digits were found, the value, errno (ERANGE on overflow). */
+    private record CLong(boolean digits, long value, int errno) {
+    }
+
+    private static CLong strtol(String s) {
+        Matcher m = LEADING_INT.matcher(s);
+        if (!m.find()) {
+            return new CLong(false, 0, 0);
+        }
+        BigInteger v = new BigInteger(m.group(1));
+        if (v.bitLength() > 63) {
+            return new CLong(true, v.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE, ERANGE);
+        }
+        return new CLong(true, v.longValue(), 0);
+    }
+
+    /** {@code strtoul}: a minus sign negates in unsigned arithmetic ("-5" is 2^64-5). */
+    private static CLong strtoul(String s) {
+        Matcher m = LEADING_INT.matcher(s);
+        if (!m.find()) {
+            return new CLong(false, 0, 0);
+        }
+        BigInteger v = new BigInteger(m.group(1));
+        if (v.abs().compareTo(TWO_64) >= 0) {
+            return new CLong(true, -1L, ERANGE);
+        }
+        return new CLong(true, v.mod(TWO_64).longValue(), 0);
     }
 
     /**

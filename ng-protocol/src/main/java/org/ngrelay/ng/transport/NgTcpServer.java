@@ -57,6 +57,15 @@ public final class NgTcpServer implements AutoCloseable {
         }
     }
 
+    /** {@code set controltos}: open connections and those accepted from now on. */
+    public void tos(int tos) {
+        listener.tos(tos);
+    }
+
+    public int tos() {
+        return listener.tos();
+    }
+
     public List<InetSocketAddress> localAddresses() {
         return listener.localAddresses();
     }

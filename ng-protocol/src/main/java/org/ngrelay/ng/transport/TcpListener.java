@@ -10,6 +10,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -37,6 +40,10 @@ public final class TcpListener implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
+    /** The open connections (a closed one leaves the group by itself). */
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    /** IP TOS of connections accepted from now on, 0 to leave it alone. */
+    private volatile int tos;
 
     /** @param halfClosure let a connection's handler see the client shut down its sending side */
     public TcpListener(InetSocketAddress address, boolean halfClosure, ChannelInitializer<SocketChannel> initializer)
@@ -50,6 +57,7 @@ public final class TcpListener implements AutoCloseable {
      */
     public TcpListener(List<InetSocketAddress> addresses, int threads, int tos, boolean halfClosure,
                        ChannelInitializer<SocketChannel> initializer) throws InterruptedException {
+        this.tos = tos;
         boolean epoll = Epoll.isAvailable();
         group = new MultiThreadIoEventLoopGroup(Math.max(1, threads), epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
@@ -61,12 +69,14 @@ public final class TcpListener implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            int t = TcpListener.this.tos;
+                            if (t > 0) {
+                                ch.config().setOption(ChannelOption.IP_TOS, t);
+                            }
+                            connections.add(ch);
                             ch.pipeline().addLast(READ_WHILE_WRITABLE, initializer);
                         }
                     });
-            if (tos > 0) {
-                bootstrap.childOption(ChannelOption.IP_TOS, tos);
-            }
             for (InetSocketAddress address : addresses) {
                 channels.add(bootstrap.bind(address).sync().channel());
             }
@@ -74,6 +84,22 @@ public final class TcpListener implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * {@code set controltos}: the TOS byte of the packets of every open connection and of every
+     * connection accepted from now on.
+     */
+    public void tos(int tos) {
+        this.tos = tos;
+        for (Channel ch : connections) {
+            ch.config().setOption(ChannelOption.IP_TOS, tos);
+        }
+    }
+
+    /** The TOS byte connections get, 0 when left alone. */
+    public int tos() {
+        return tos;
     }
 
     /** The first address (with the real port when 0 was asked for). */

@@ -14,4 +14,24 @@ public record CallConfig(int timeoutSec, int silentTimeoutSec, int finalTimeoutS
                          int deleteDelaySec, int tos) {
 
     public static final CallConfig DEFAULTS = new CallConfig(60, 3600, 0, 3600, 30, 0);
+
+    public CallConfig withTimeoutSec(int sec) {
+        return new CallConfig(sec, silentTimeoutSec, finalTimeoutSec, offerTimeoutSec, deleteDelaySec, tos);
+    }
+
+    public CallConfig withSilentTimeoutSec(int sec) {
+        return new CallConfig(timeoutSec, sec, finalTimeoutSec, offerTimeoutSec, deleteDelaySec, tos);
+    }
+
+    public CallConfig withFinalTimeoutSec(int sec) {
+        return new CallConfig(timeoutSec, silentTimeoutSec, sec, offerTimeoutSec, deleteDelaySec, tos);
+    }
+
+    public CallConfig withOfferTimeoutSec(int sec) {
+        return new CallConfig(timeoutSec, silentTimeoutSec, finalTimeoutSec, sec, deleteDelaySec, tos);
+    }
+
+    public CallConfig withDeleteDelaySec(int sec) {
+        return new CallConfig(timeoutSec, silentTimeoutSec, finalTimeoutSec, offerTimeoutSec, sec, tos);
+    }
 }

@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ngrelay.core.iface.Interfaces;
@@ -34,7 +36,11 @@ public final class CallManager {
 
     private static final Logger LOG = Logger.getLogger(CallManager.class.getName());
 
-    private final CallConfig config;
+    /**
+     * The settings as the operator last set them ({@code set timeout} etc. replace the whole record):
+     * each call's once-a-tick timeout check reads this one volatile field, no lock.
+     */
+    private final AtomicReference<CallConfig> config;
     private final Interfaces interfaces;
     private final MediaLoopGroup loops;
     private final Recorder recorder;
@@ -57,7 +63,7 @@ public final class CallManager {
     }
 
     public CallManager(CallConfig config, Interfaces interfaces, MediaLoopGroup loops, Recorder recorder) {
-        this.config = config;
+        this.config = new AtomicReference<>(Objects.requireNonNull(config));
         this.interfaces = interfaces;
         this.loops = loops;
         this.recorder = recorder;
@@ -71,8 +77,14 @@ public final class CallManager {
         }
     }
 
-    CallConfig config() {
-        return config;
+    /** The current settings; running calls follow a change from their next tick on. */
+    public CallConfig config() {
+        return config.get();
+    }
+
+    /** {@code set timeout|silenttimeout|finaltimeout|offertimeout|deletedelay}: returns the new settings. */
+    public CallConfig config(UnaryOperator<CallConfig> change) {
+        return config.updateAndGet(change);
     }
 
     public Interfaces interfaces() {
@@ -111,7 +123,7 @@ public final class CallManager {
             }
             return CompletableFuture.completedFuture(DeleteResult.warning(CallException.CALL_OR_TAGS_NOT_FOUND));
         }
-        int delay = delaySec != null ? delaySec : config.deleteDelaySec();
+        int delay = delaySec != null ? delaySec : config.get().deleteDelaySec();
         return onCall(d.callId(), false, call -> call.delete(d, delay, fatal)).thenCompose(f -> f);
     }
 

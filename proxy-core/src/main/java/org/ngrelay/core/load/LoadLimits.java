@@ -18,7 +18,9 @@ import java.util.logging.Logger;
  * their own (the 1-minute load average and the CPU usage every 0.5 s, the received bytes per
  * second every 1 s, as rtpengine samples them), so that deciding on a new call reads three
  * volatile fields. As in rtpengine, the load and CPU limits are kept in hundredths, so a limit
- * below 0.01 is no limit, and a limit is exceeded when the figure is above it.
+ * below 0.01 is no limit, and a limit is exceeded when the figure is above it. The limits can be
+ * changed while running ({@code set maxload|maxcpu|maxbw}); the sampler thread starts when a limit
+ * is first set, at start or later.
  */
 public final class LoadLimits implements AutoCloseable {
 
@@ -28,13 +30,17 @@ public final class LoadLimits implements AutoCloseable {
     public record Refusal(String message, String detail) {
     }
 
-    /** No limits, no thread. */
-    public static final LoadLimits NONE = new LoadLimits(0, 0, 0, null, null, () -> 0, () -> 0);
+    /** No limits, no thread, and none can be set (an instance from {@code start} can). */
+    public static final LoadLimits NONE = new LoadLimits(null, () -> 0, () -> 0);
 
-    private final int maxLoad;
-    private final int maxCpu;
-    private final long maxBandwidth;
-    private final ScheduledExecutorService sampler;
+    private volatile int maxLoad;
+    private volatile int maxCpu;
+    private volatile long maxBandwidth;
+    /** Created when a limit is first set; guarded by this. */
+    private ScheduledExecutorService sampler;
+    private boolean samplingLoadAndCpu;
+    private boolean samplingBandwidth;
+    private boolean closed;
     private final DoubleSupplier loadAverage;
     private final IntSupplier cpuUsage;
     private final Supplier<CompletableFuture<Long>> receivedBytes;
@@ -65,31 +71,14 @@ public final class LoadLimits implements AutoCloseable {
         if (maxLoad < 0 || maxCpu < 0 || maxBandwidth < 0) {
             throw new IllegalArgumentException("load limits are 0 (none) or more");
         }
-        if ((int) (maxLoad * 100) <= 0 && (int) (maxCpu * 100) <= 0 && maxBandwidth <= 0) {
-            return NONE;
-        }
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "load-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-        LoadLimits limits = new LoadLimits(maxLoad, maxCpu, maxBandwidth, sampler, receivedBytes, loadAverage, cpuUsage);
-        limits.sampleLoadAndCpu();
-        if (limits.maxLoad > 0 || limits.maxCpu > 0) {
-            sampler.scheduleAtFixedRate(limits::sampleLoadAndCpu, 500, 500, TimeUnit.MILLISECONDS);
-        }
-        if (limits.maxBandwidth > 0) {
-            sampler.scheduleAtFixedRate(limits::sampleBandwidth, 0, 1, TimeUnit.SECONDS);
-        }
+        LoadLimits limits = new LoadLimits(receivedBytes, loadAverage, cpuUsage);
+        limits.maxLoad((int) (maxLoad * 100));
+        limits.maxCpu((int) (maxCpu * 100));
+        limits.maxBandwidth(maxBandwidth);
         return limits;
     }
 
-    private LoadLimits(double maxLoad, double maxCpu, long maxBandwidth, ScheduledExecutorService sampler,
-                       Supplier<CompletableFuture<Long>> receivedBytes, DoubleSupplier loadAverage, IntSupplier cpuUsage) {
-        this.maxLoad = Math.max(0, (int) (maxLoad * 100));
-        this.maxCpu = Math.max(0, (int) (maxCpu * 100));
-        this.maxBandwidth = Math.max(0, maxBandwidth);
-        this.sampler = sampler;
+    private LoadLimits(Supplier<CompletableFuture<Long>> receivedBytes, DoubleSupplier loadAverage, IntSupplier cpuUsage) {
         this.receivedBytes = receivedBytes;
         this.loadAverage = loadAverage;
         this.cpuUsage = cpuUsage;
@@ -98,16 +87,19 @@ public final class LoadLimits implements AutoCloseable {
     /** Null when a new call may be taken, else why not (in rtpengine's order: load, CPU, bandwidth). */
     public Refusal check() {
         int l = load;
-        if (maxLoad > 0 && l > maxLoad) {
-            return new Refusal("Load limit exceeded", String.format(Locale.ROOT, "%.2f > %.2f", l / 100.0, maxLoad / 100.0));
+        int ml = maxLoad;
+        if (ml > 0 && l > ml) {
+            return new Refusal("Load limit exceeded", String.format(Locale.ROOT, "%.2f > %.2f", l / 100.0, ml / 100.0));
         }
         int c = cpu;
-        if (maxCpu > 0 && c > maxCpu) {
-            return new Refusal("CPU usage limit exceeded", String.format(Locale.ROOT, "%.1f%% > %.1f%%", c / 100.0, maxCpu / 100.0));
+        int mc = maxCpu;
+        if (mc > 0 && c > mc) {
+            return new Refusal("CPU usage limit exceeded", String.format(Locale.ROOT, "%.1f%% > %.1f%%", c / 100.0, mc / 100.0));
         }
         long b = bandwidth;
-        if (maxBandwidth > 0 && b > maxBandwidth) {
-            return new Refusal("Bandwidth limit exceeded", b + " > " + maxBandwidth);
+        long mb = maxBandwidth;
+        if (mb > 0 && b > mb) {
+            return new Refusal("Bandwidth limit exceeded", b + " > " + mb);
         }
         return null;
     }
@@ -125,6 +117,64 @@ public final class LoadLimits implements AutoCloseable {
         return maxBandwidth;
     }
 
+    /** The load limit in hundredths, as rtpengine keeps it (0 or less: none). */
+    public int maxLoadHundredths() {
+        return maxLoad;
+    }
+
+    /** The CPU limit in hundredths of a percent (0 or less: none). */
+    public int maxCpuHundredths() {
+        return maxCpu;
+    }
+
+    /** {@code set maxload}: hundredths; 0 or less is no limit. */
+    public void maxLoad(int hundredths) {
+        maxLoad = hundredths;
+        if (hundredths > 0) {
+            startSampling(true);
+        }
+    }
+
+    /** {@code set maxcpu}: hundredths of a percent; 0 or less is no limit. */
+    public void maxCpu(int hundredths) {
+        maxCpu = hundredths;
+        if (hundredths > 0) {
+            startSampling(true);
+        }
+    }
+
+    /** {@code set maxbw}: bytes per second; 0 or less is no limit. */
+    public void maxBandwidth(long bytesPerSecond) {
+        maxBandwidth = bytesPerSecond;
+        if (bytesPerSecond > 0) {
+            startSampling(false);
+        }
+    }
+
+    private synchronized void startSampling(boolean loadAndCpu) {
+        if (this == NONE) {
+            throw new UnsupportedOperationException("LoadLimits.NONE cannot take limits");
+        }
+        if (closed || (loadAndCpu ? samplingLoadAndCpu : samplingBandwidth)) {
+            return; // already sampled (within 0.5 s for load and CPU)
+        }
+        if (sampler == null) {
+            sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "load-sampler");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        if (loadAndCpu) {
+            samplingLoadAndCpu = true;
+            sampleLoadAndCpu();
+            sampler.scheduleAtFixedRate(this::sampleLoadAndCpu, 500, 500, TimeUnit.MILLISECONDS);
+        } else {
+            samplingBandwidth = true;
+            sampler.scheduleAtFixedRate(this::sampleBandwidth, 0, 1, TimeUnit.SECONDS);
+        }
+    }
+
     private void sampleLoadAndCpu() {
         if (maxLoad > 0) {
             double average = loadAverage.getAsDouble();
@@ -139,6 +189,11 @@ public final class LoadLimits implements AutoCloseable {
     }
 
     private void sampleBandwidth() {
+        if (maxBandwidth <= 0) {
+            lastBytes = -1;
+            bandwidth = 0;
+            return;
+        }
         try {
             long bytes = receivedBytes.get().get(900, TimeUnit.MILLISECONDS);
             long now = System.nanoTime();
@@ -156,7 +211,8 @@ public final class LoadLimits implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         if (sampler != null) {
             sampler.shutdownNow();
         }

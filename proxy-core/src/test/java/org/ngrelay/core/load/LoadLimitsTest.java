@@ -77,8 +77,24 @@ class LoadLimitsTest {
 
     @Test
     void limitsBelowOneHundredthAreNoLimitsAsInRtpengine() {
-        assertThat(LoadLimits.start(0.001, 0.001, 0, () -> CompletableFuture.completedFuture(0L))).isSameAs(LoadLimits.NONE);
+        try (LoadLimits limits = LoadLimits.start(0.001, 0.001, 0, () -> CompletableFuture.completedFuture(0L), () -> 9, () -> 9000)) {
+            assertThat(limits.maxLoadHundredths()).isZero();
+            assertThat(limits.maxCpuHundredths()).isZero();
+            assertThat(limits.check()).isNull();
+        }
         assertThat(LoadLimits.NONE.check()).isNull();
+    }
+
+    @Test
+    void aLimitSetLaterStartsTheSamplerAndZeroLiftsIt() throws Exception {
+        AtomicReference<Double> load = new AtomicReference<>(0.5);
+        try (LoadLimits limits = LoadLimits.start(0, 0, 0, () -> CompletableFuture.completedFuture(0L), load::get, () -> -1)) {
+            assertThat(limits.check()).isNull();
+            limits.maxLoad(40); // set maxload 0.4
+            assertThat(limits.check()).isEqualTo(new LoadLimits.Refusal("Load limit exceeded", "0.50 > 0.40"));
+            limits.maxLoad(0);
+            assertThat(limits.check()).isNull();
+        }
     }
 
     @Test

@@ -1,0 +1,119 @@
+package org.ngrelay.cli.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.ngrelay.core.call.CallConfig;
+import org.ngrelay.ng.command.Commands;
+import org.ngrelay.ng.testing.InProcessRelay;
+import org.ngrelay.ng.testing.TwoPartyCall;
+
+/**
+ * The settings {@code rtpengine-ctl set} changes reach the calls: an idle answered call ends after
+ * the new {@code timeout}, not the one it began with. Media ports 27280-27289.
+ */
+@Timeout(30)
+class ControlCliTest {
+
+    @Test
+    void setTimeoutEndsAnIdleAnsweredCallAfterTheNewValue() throws Exception {
+        CallConfig config = CallConfig.DEFAULTS.withDeleteDelaySec(0);
+        try (InProcessRelay relay = new InProcessRelay(config, 27280, 27289);
+             TwoPartyCall call = TwoPartyCall.establish(relay.client(), "idle-1")) {
+            ControlCli cli = new ControlCli(new Commands(relay.calls()), new NoLogLevels(), ControlSockets.holder(0), Map.of());
+            assertThat(run(cli, "list timeout")).isEqualTo("TIMEOUT=60\n");
+            assertThat(call.answerSdp).isNotNull();
+            Thread.sleep(2500);
+            assertThat(relay.calls().snapshots().get(5, TimeUnit.SECONDS)).as("idle 2.5 s under --timeout=60").hasSize(1);
+
+            assertThat(run(cli, "set timeout 2")).isEqualTo("Success setting timeout to 2\n");
+            assertThat(run(cli, "list timeout")).isEqualTo("TIMEOUT=2\n");
+            // idle for 2.5 s already: the call's next tick ends it
+            long start = System.nanoTime();
+            while (!relay.calls().snapshots().get(5, TimeUnit.SECONDS).isEmpty()) {
+                assertThat(System.nanoTime() - start).as("call ended within 3 s of set timeout 2").isLessThan(TimeUnit.SECONDS.toNanos(3));
+                Thread.sleep(50);
+            }
+            Map<String, Object> reply = relay.client().request(Map.of("command", "query", "call-id", "idle-1"));
+            assertThat(reply).containsEntry("result", "error");
+            assertThat(run(cli, "list totals")).containsPattern(" Total timed-out sessions via TIMEOUT +:1\n");
+
+            // a new call follows the new value too: idle 2 s and it is gone
+            try (TwoPartyCall second = TwoPartyCall.establish(relay.client(), "idle-2")) {
+                assertThat(second.answerSdp).isNotNull();
+                assertThat(relay.calls().snapshots().get(5, TimeUnit.SECONDS)).hasSize(1);
+                Thread.sleep(1000);
+                assertThat(relay.calls().snapshots().get(5, TimeUnit.SECONDS)).as("idle 1 s of 2").hasSize(1);
+                start = System.nanoTime();
+                while (!relay.calls().snapshots().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(3));
+                    Thread.sleep(50);
+                }
+            }
+        }
+    }
+
+    @Test
+    void numbersAreReadAsRtpengineReadsThem() throws Exception {
+        try (InProcessRelay relay = new InProcessRelay(CallConfig.DEFAULTS, 27280, 27289)) {
+            ControlCli cli = new ControlCli(new Commands(relay.calls()), new NoLogLevels(), ControlSockets.holder(0), Map.of());
+            assertThat(run(cli, "set timeout 5x")).isEqualTo("Success setting timeout to 5\n");
+            assertThat(run(cli, "set timeout -3")).isEqualTo("Fail setting timeout to -3; errno=0\n");
+            assertThat(run(cli, "set timeout 99999999999")).isEqualTo("Fail setting timeout to 99999999999; errno=0\n");
+            assertThat(run(cli, "set timeout abc")).isEqualTo("Fail setting timeout to abc; no digists found\n");
+            assertThat(run(cli, "set deletedelay -1")).isEqualTo("Invalid delete-delay value\n");
+            assertThat(run(cli, "set deletedelay 2x")).isEqualTo("Success setting delete-delay to 2\n");
+            assertThat(run(cli, "set maxcpu 1.26")).isEqualTo("Success setting maxcpu to 1.3\n");
+            assertThat(run(cli, "set maxload 1.234")).isEqualTo("Success setting maxload to 1.23\n");
+            assertThat(run(cli, "list maxload")).isEqualTo("Maximum load average configured on rtpengine: 1.23\n");
+            assertThat(run(cli, "set maxbw -5")).isEqualTo("Success setting maxbw to 18446744073709551611\n");
+            assertThat(run(cli, "set maxbw 7")).isEqualTo("Success setting maxbw to 7\n");
+            assertThat(run(cli, "list maxbw")).isEqualTo("Maximum bandwidth configured on rtpengine: 700\n");
+            assertThat(run(cli, "set controltos 300")).isEqualTo("Invalid control-tos value 300, must be between 0 and 255\n");
+            assertThat(run(cli, "set controltos 184")).isEqualTo("Success setting control-tos to 184\n");
+            assertThat(run(cli, "list controltos")).isEqualTo("184\n");
+            assertThat(run(cli, "set maxopenfiles 10")).isEqualTo("Fail setting open_files to 10; can't set it under 65536\n");
+            assertThat(run(cli, "params diff")).isEqualTo("max-cpu: 0 => 126\nmax-load: 0 => 123\nmax-bw: 0 => 700\n"
+                    + "timeout: 60 => 5\ncontrol-tos: 0 => 184\n");
+            assertThat(run(cli, "params revert")).isEmpty();
+            assertThat(run(cli, "params diff")).isEmpty();
+            assertThat(run(cli, "list deletedelay")).isEqualTo("2\n"); // 10.5 does not revert it
+            assertThat(relay.calls().loadLimits().check()).isNull();
+        }
+    }
+
+    private static String run(ControlCli cli, String line) throws Exception {
+        return cli.run(line).get(10, TimeUnit.SECONDS);
+    }
+
+    /** No subsystems: these tests are about the other settings. */
+    private static final class NoLogLevels implements LogLevels {
+        @Override
+        public List<String> names() {
+            return List.of();
+        }
+
+        @Override
+        public String description(String name) {
+            return "";
+        }
+
+        @Override
+        public int level(String name) {
+            return -1;
+        }
+
+        @Override
+        public void setAll(int level) {
+        }
+
+        @Override
+        public boolean set(String name, int level) {
+            return false;
+        }
+    }
+}
