@@ -1,9 +1,6 @@
 package org.ngrelay.cli.control;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.net.Inet6Address;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ngrelay.core.call.CallConfig;
 import org.ngrelay.core.call.CallManager;
 import org.ngrelay.core.call.DaemonStats;
@@ -41,14 +37,8 @@ public final class ControlCli {
 
     private static final Logger LOG = Logger.getLogger(ControlCli.class.getName());
     private static final long TIMEOUT_MS = 5000;
-    /** {@code strtol}: optional sign and digits, anything after them ignored (rtpengine reads "5x" as 5). */
-    private static final Pattern LEADING_INT = Pattern.compile("^\\s*([+-]?\\d+)");
     static final String MORE_PARAMETERS = "More parameters required.\n";
 
-    private static final Pattern LEADING_DOUBLE = Pattern.compile("^\\s*([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)");
-    private static final Pattern NOT_FINITE = Pattern.compile("^\\s*[+-]?(?:inf|nan)", Pattern.CASE_INSENSITIVE);
-    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
-    private static final int ERANGE = 34;
     /** rtpengine refuses a lower open-files limit, not to freeze. */
     private static final long MIN_OPEN_FILES = 1 << 16;
 
@@ -131,8 +121,8 @@ public final class ControlCli {
             case "offertimeout" -> done("OFFER_TIMEOUT=" + calls.config().offerTimeoutSec() + "\n");
             case "deletedelay" -> done(calls.config().deleteDelaySec() + "\n");
             case "controltos" -> done(sockets.tos() + "\n");
-            case "maxload" -> done("Maximum load average configured on rtpengine: " + fixed(calls.loadLimits().maxLoadHundredths() / 100.0, 2) + "\n");
-            case "maxcpu" -> done("Maximum CPU usage configured on rtpengine: " + fixed(calls.loadLimits().maxCpuHundredths() / 100.0, 1) + "\n");
+            case "maxload" -> done("Maximum load average configured on rtpengine: " + CNumbers.fixed(calls.loadLimits().maxLoadHundredths() / 100.0, 2) + "\n");
+            case "maxcpu" -> done("Maximum CPU usage configured on rtpengine: " + CNumbers.fixed(calls.loadLimits().maxCpuHundredths() / 100.0, 1) + "\n");
             case "maxbw" -> done("Maximum bandwidth configured on rtpengine: " + Long.toUnsignedString(calls.loadLimits().maxBandwidth()) + "\n");
             case "maxopenfiles" -> done(maxOpenFiles());
             case "interfaces" -> calls.stats().thenApply(ControlCli::interfaces);
@@ -210,7 +200,7 @@ public final class ControlCli {
             return MORE_PARAMETERS;
         }
         String raw = args.get(1);
-        Matcher m = LEADING_INT.matcher(raw);
+        Matcher m = CNumbers.LEADING_INT.matcher(raw);
         if (!m.find()) {
             return "Fail setting maxsessions to " + raw + "; no digists found\n"; // sic: rtpengine's spelling
         }
@@ -234,14 +224,14 @@ public final class ControlCli {
             return MORE_PARAMETERS;
         }
         String raw = rest(args);
-        CLong n = strtol(raw);
-        if ((n.errno != 0 && n.value == 0) || n.value < 0 || n.value >= Integer.MAX_VALUE) {
-            return "Fail setting timeout to " + raw + "; errno=" + n.errno + "\n";
+        CNumbers.CLong n = CNumbers.strtol(raw);
+        if ((n.errno() != 0 && n.value() == 0) || n.value() < 0 || n.value() >= Integer.MAX_VALUE) {
+            return "Fail setting timeout to " + raw + "; errno=" + n.errno() + "\n";
         }
-        if (!n.digits) {
+        if (!n.digits()) {
             return "Fail setting timeout to " + raw + "; no digists found\n"; // sic
         }
-        int sec = (int) n.value;
+        int sec = (int) n.value();
         calls.config(c -> with.apply(c, sec));
         LOG.info(args.get(0) + " set to " + sec + " s by the operator");
         return "Success setting timeout to " + sec + "\n";
@@ -252,8 +242,8 @@ public final class ControlCli {
         if (args.size() < 2) {
             return MORE_PARAMETERS;
         }
-        CLong n = strtol(rest(args));
-        long v = n.digits ? n.value : -1;
+        CNumbers.CLong n = CNumbers.strtol(rest(args));
+        long v = n.digits() ? n.value() : -1;
         if (v == -1 || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
             return "Invalid delete-delay value\n";
         }
@@ -269,7 +259,7 @@ public final class ControlCli {
         if (args.size() < 2) {
             return MORE_PARAMETERS;
         }
-        long tos = strtol(rest(args)).value;
+        long tos = CNumbers.strtol(rest(args)).value();
         if (tos < 0 || tos > 255) {
             return "Invalid control-tos value " + tos + ", must be between 0 and 255\n";
         }
@@ -284,16 +274,16 @@ public final class ControlCli {
             return MORE_PARAMETERS;
         }
         String raw = rest(args);
-        if (NOT_FINITE.matcher(raw).find()) {
+        if (CNumbers.NOT_FINITE.matcher(raw).find()) {
             return "Fail setting " + what + " to " + raw + "; errno=0\n";
         }
-        Matcher m = LEADING_DOUBLE.matcher(raw);
+        Matcher m = CNumbers.LEADING_DOUBLE.matcher(raw);
         if (!m.find()) {
             return "Fail setting " + what + " to " + raw + "; no digists found\n"; // sic
         }
         double num = Double.parseDouble(m.group(1));
         if (Double.isInfinite(num)) {
-            return "Fail setting " + what + " to " + raw + "; errno=" + ERANGE + "\n";
+            return "Fail setting " + what + " to " + raw + "; errno=" + CNumbers.ERANGE + "\n";
         }
         int hundredths = (int) (num * 100);
         LoadLimits limits = settableLimits();
@@ -302,8 +292,8 @@ public final class ControlCli {
         } else {
             limits.maxCpu(hundredths);
         }
-        LOG.info(what + " set to " + fixed(num, decimals) + " by the operator");
-        return "Success setting " + what + " to " + fixed(num, decimals) + "\n";
+        LOG.info(what + " set to " + CNumbers.fixed(num, decimals) + " by the operator");
+        return "Success setting " + what + " to " + CNumbers.fixed(num, decimals) + "\n";
     }
 
     /** {@code set maxbw N}: 10.5 keeps N times 100 bytes per second (what {@code list maxbw} then shows). */
@@ -312,16 +302,16 @@ public final class ControlCli {
             return MORE_PARAMETERS;
         }
         String raw = rest(args);
-        CLong n = strtoul(raw);
-        if (n.errno != 0) {
-            return "Fail setting maxbw to " + raw + "; errno=" + n.errno + "\n";
+        CNumbers.CLong n = CNumbers.strtoul(raw);
+        if (n.errno() != 0) {
+            return "Fail setting maxbw to " + raw + "; errno=" + n.errno() + "\n";
         }
-        if (!n.digits) {
+        if (!n.digits()) {
             return "Fail setting maxbw to " + raw + "; no digists found\n"; // sic
         }
-        settableLimits().maxBandwidth(n.value * 100);
-        LOG.info("maxbw set to " + Long.toUnsignedString(n.value * 100) + " bytes/s by the operator");
-        return "Success setting maxbw to " + Long.toUnsignedString(n.value) + "\n";
+        settableLimits().maxBandwidth(n.value() * 100);
+        LOG.info("maxbw set to " + Long.toUnsignedString(n.value() * 100) + " bytes/s by the operator");
+        return "Success setting maxbw to " + Long.toUnsignedString(n.value()) + "\n";
     }
 
     /** {@code list maxopenfiles}: the soft RLIMIT_NOFILE, from /proc/self/limits. */
@@ -350,15 +340,15 @@ public final class ControlCli {
             return MORE_PARAMETERS;
         }
         String raw = rest(args);
-        CLong n = strtoul(raw);
-        if (n.errno != 0) {
-            return "Fail setting open_files to " + raw + "; errno=" + n.errno + "\n";
+        CNumbers.CLong n = CNumbers.strtoul(raw);
+        if (n.errno() != 0) {
+            return "Fail setting open_files to " + raw + "; errno=" + n.errno() + "\n";
         }
-        if (!n.digits) {
+        if (!n.digits()) {
             return "Fail setting open_files to " + raw + "; no digists found\n"; // sic
         }
-        String value = Long.toUnsignedString(n.value);
-        if (Long.compareUnsigned(n.value, MIN_OPEN_FILES) < 0) {
+        String value = Long.toUnsignedString(n.value());
+        if (Long.compareUnsigned(n.value(), MIN_OPEN_FILES) < 0) {
             return "Fail setting open_files to " + value + "; can't set it under " + MIN_OPEN_FILES + "\n";
         }
         return "Fail setting open_files to " + value + "; not supported by ngrelay"
@@ -388,7 +378,7 @@ public final class ControlCli {
                     .append("' (").append(p.address() instanceof Inet6Address ? "IPv6" : "IPv4").append(")\n");
             sb.append(String.format(Locale.ROOT, " Port range: %5d - %5d\n", p.min(), p.max()));
             sb.append(String.format(Locale.ROOT, " Ports used: %5d / %5d (%5s%%)\n", p.used(), range,
-                    fixed(range == 0 ? 0 : p.used() * 100.0 / range, 1)));
+                    CNumbers.fixed(range == 0 ? 0 : p.used() * 100.0 / range, 1)));
             sb.append(String.format(Locale.ROOT, " Last port used: %5d\n", p.last()));
         }
         return sb.toString();
@@ -468,8 +458,8 @@ public final class ControlCli {
         line(sb, "redis_disable_time", fixedOr("redis_disable_time", "10"));
         line(sb, "redis_cmd_timeout", fixedOr("redis_cmd_timeout", "0"));
         line(sb, "redis_connect_timeout", fixedOr("redis_connect_timeout", "1000"));
-        line(sb, "max-cpu", fixed(values.get("max-cpu") / 100.0, 1));
-        line(sb, "max-load", fixed(values.get("max-load") / 100.0, 2));
+        line(sb, "max-cpu", CNumbers.fixed(values.get("max-cpu") / 100.0, 1));
+        line(sb, "max-load", CNumbers.fixed(values.get("max-load") / 100.0, 2));
         line(sb, start ? "max-bandwidth" : "max-bw", Long.toUnsignedString(values.get("max-bw")));
         List<LocalInterface> ifs = calls.interfaces().all();
         for (int i = 0; i < ifs.size(); i++) {
@@ -559,43 +549,9 @@ public final class ControlCli {
         return limits;
     }
 
-    /** What C's {@code printf("%.Nf")} prints: the double's exact value, rounded half to even. */
-    static String fixed(double d, int decimals) {
-        return new BigDecimal(d).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
-    }
-
     /** The command's words after the sub-command, as 10.5 hands them to its number parsers. */
     private static String rest(List<String> args) {
         return String.join(" ", args.subList(1, args.size()));
-    }
-
-    /** A C number parse: whether digits were found, the value, errno (ERANGE on overflow). */
-    private record CLong(boolean digits, long value, int errno) {
-    }
-
-    private static CLong strtol(String s) {
-        Matcher m = LEADING_INT.matcher(s);
-        if (!m.find()) {
-            return new CLong(false, 0, 0);
-        }
-        BigInteger v = new BigInteger(m.group(1));
-        if (v.bitLength() > 63) {
-            return new CLong(true, v.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE, ERANGE);
-        }
-        return new CLong(true, v.longValue(), 0);
-    }
-
-    /** {@code strtoul}: a minus sign negates in unsigned arithmetic ("-5" is 2^64-5). */
-    private static CLong strtoul(String s) {
-        Matcher m = LEADING_INT.matcher(s);
-        if (!m.find()) {
-            return new CLong(false, 0, 0);
-        }
-        BigInteger v = new BigInteger(m.group(1));
-        if (v.abs().compareTo(TWO_64) >= 0) {
-            return new CLong(true, -1L, ERANGE);
-        }
-        return new CLong(true, v.mod(TWO_64).longValue(), 0);
     }
 
     /**
@@ -608,14 +564,14 @@ public final class ControlCli {
         }
         String subsystem = null;
         String raw = args.get(1);
-        if (!LEADING_INT.matcher(raw).find()) {
+        if (!CNumbers.LEADING_INT.matcher(raw).find()) {
             if (args.size() < 3) {
                 return MORE_PARAMETERS;
             }
             subsystem = raw;
             raw = args.get(2);
         }
-        Matcher m = LEADING_INT.matcher(raw);
+        Matcher m = CNumbers.LEADING_INT.matcher(raw);
         if (!m.find() || m.group(1).startsWith("-")) {
             return MORE_PARAMETERS;
         }
