@@ -299,11 +299,11 @@ public final class DaemonCommand implements Callable<Integer> {
             calls.maxSessions(maxSessions);
             Commands commands = new Commands(calls, new NgOptions(sipSource, rejectInvalidSdp, learning));
             NgProcessor processor = new NgProcessor(commands);
-            try (LoadLimits limits = LoadLimits.start(maxLoad, maxCpu, maxBandwidth, calls::receivedBytes);
+            try (LoadLimits limits = calls.loadLimits();
                  NgUdpServer ng = new NgUdpServer(processor, ngAddresses, controlTos);
                  NgTcpServer tcpNg = tcpNgAddresses.isEmpty() ? null : new NgTcpServer(processor, tcpNgAddresses, controlTos);
                  Metrics metrics = httpAddress == null && httpsAddress == null ? null : new Metrics(commands)) {
-                calls.loadLimits(limits);
+                limits.configure(maxLoad, maxCpu, maxBandwidth);
                 ControlCli cli = new ControlCli(commands, Logging.control(), controlSockets(ng, tcpNg),
                         fixedParams(threads, ngAddresses, cliAddress));
                 try (CliServer cliServer = cliAddress == null ? null : new CliServer(cli, cliAddress);

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.ngrelay.core.call.CallConfig;
 import org.ngrelay.core.call.EndpointLearning;
-import org.ngrelay.core.load.LoadLimits;
 import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.testing.RtpPackets;
 import org.ngrelay.core.testing.Sdps;
@@ -172,9 +171,8 @@ class DaemonOptionsTest {
     @Test
     void maxBandwidthRefusesNewCallsWhileMediaFlows() throws InterruptedException {
         try (InProcessRelay relay = relay(NgOptions.DEFAULTS, 25800); NgClient ng = relay.client();
-             UdpPeer caller = UdpPeer.bind("127.0.0.1");
-             LoadLimits limits = LoadLimits.start(0, 0, 1000, relay.calls()::receivedBytes)) {
-            relay.calls().loadLimits(limits);
+             UdpPeer caller = UdpPeer.bind("127.0.0.1")) {
+            relay.calls().loadLimits().maxBandwidth(1000);
             Call flowing = call(ng, "bw-flowing", caller);
             String sdp = Sdps.audio("x", "127.0.0.1", 24000, 24001);
             Map<String, Object> refused = null;

@@ -286,7 +286,7 @@ public final class ControlCli {
             return "Fail setting " + what + " to " + raw + "; errno=" + CNumbers.ERANGE + "\n";
         }
         int hundredths = (int) (num * 100);
-        LoadLimits limits = settableLimits();
+        LoadLimits limits = calls.loadLimits();
         if (what.equals("maxload")) {
             limits.maxLoad(hundredths);
         } else {
@@ -309,7 +309,7 @@ public final class ControlCli {
         if (!n.digits()) {
             return "Fail setting maxbw to " + raw + "; no digists found\n"; // sic
         }
-        settableLimits().maxBandwidth(n.value() * 100);
+        calls.loadLimits().maxBandwidth(n.value() * 100);
         LOG.info("maxbw set to " + Long.toUnsignedString(n.value() * 100) + " bytes/s by the operator");
         return "Success setting maxbw to " + Long.toUnsignedString(n.value()) + "\n";
     }
@@ -520,7 +520,7 @@ public final class ControlCli {
             }
         }
         calls.maxSessions(initial.get("max-sessions").intValue());
-        LoadLimits limits = settableLimits();
+        LoadLimits limits = calls.loadLimits();
         if (!initial.get("max-cpu").equals(now.get("max-cpu"))) {
             limits.maxCpu(initial.get("max-cpu").intValue());
         }
@@ -537,16 +537,6 @@ public final class ControlCli {
             sockets.tos(initial.get("control-tos").intValue());
         }
         LOG.info("Parameters reverted to their initial values by the operator");
-    }
-
-    /** The daemon's load limits, or new ones when it runs with {@link LoadLimits#NONE} (which cannot change). */
-    private synchronized LoadLimits settableLimits() {
-        LoadLimits limits = calls.loadLimits();
-        if (limits == LoadLimits.NONE) {
-            limits = LoadLimits.start(0, 0, 0, calls::receivedBytes);
-            calls.loadLimits(limits);
-        }
-        return limits;
     }
 
     /** The command's words after the sub-command, as 10.5 hands them to its number parsers. */

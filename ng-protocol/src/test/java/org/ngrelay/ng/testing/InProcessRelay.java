@@ -87,6 +87,7 @@ public final class InProcessRelay implements AutoCloseable {
 
     @Override
     public void close() {
+        calls.loadLimits().close();
         server.close();
         loops.close();
     }

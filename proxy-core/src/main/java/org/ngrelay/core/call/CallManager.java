@@ -54,7 +54,8 @@ public final class CallManager {
     private final AtomicLong rejected = new AtomicLong();
     /** {@code --max-sessions}, {@code set maxsessions}: -1 for no limit, 0 refuses every new call. */
     private volatile int maxSessions = -1;
-    private volatile LoadLimits loadLimits = LoadLimits.NONE;
+    /** {@code --max-load}, {@code --max-cpu}, {@code --max-bandwidth}: no sampling thread until a limit is set. */
+    private final LoadLimits loadLimits = LoadLimits.start(0, 0, 0, this::receivedBytes);
     private final long startedNs = System.nanoTime();
     private final RateMeter rates = new RateMeter();
 
@@ -182,11 +183,7 @@ public final class CallManager {
         return maxSessions;
     }
 
-    /** {@code --max-load}, {@code --max-cpu}, {@code --max-bandwidth}. */
-    public void loadLimits(LoadLimits limits) {
-        loadLimits = Objects.requireNonNull(limits);
-    }
-
+    /** {@code --max-load}, {@code --max-cpu}, {@code --max-bandwidth}, settable at run time; close it at shutdown. */
     public LoadLimits loadLimits() {
         return loadLimits;
     }

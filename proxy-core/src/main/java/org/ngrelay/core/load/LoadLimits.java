@@ -30,9 +30,6 @@ public final class LoadLimits implements AutoCloseable {
     public record Refusal(String message, String detail) {
     }
 
-    /** No limits, no thread, and none can be set (an instance from {@code start} can). */
-    public static final LoadLimits NONE = new LoadLimits(null, () -> 0, () -> 0);
-
     private volatile int maxLoad;
     private volatile int maxCpu;
     private volatile long maxBandwidth;
@@ -68,14 +65,19 @@ public final class LoadLimits implements AutoCloseable {
      */
     static LoadLimits start(double maxLoad, double maxCpu, long maxBandwidth, Supplier<CompletableFuture<Long>> receivedBytes,
                             DoubleSupplier loadAverage, IntSupplier cpuUsage) {
+        LoadLimits limits = new LoadLimits(receivedBytes, loadAverage, cpuUsage);
+        limits.configure(maxLoad, maxCpu, maxBandwidth);
+        return limits;
+    }
+
+    /** {@code --max-load}, {@code --max-cpu}, {@code --max-bandwidth}; 0 is no limit. */
+    public void configure(double maxLoad, double maxCpu, long maxBandwidth) {
         if (maxLoad < 0 || maxCpu < 0 || maxBandwidth < 0) {
             throw new IllegalArgumentException("load limits are 0 (none) or more");
         }
-        LoadLimits limits = new LoadLimits(receivedBytes, loadAverage, cpuUsage);
-        limits.maxLoad((int) (maxLoad * 100));
-        limits.maxCpu((int) (maxCpu * 100));
-        limits.maxBandwidth(maxBandwidth);
-        return limits;
+        maxLoad((int) (maxLoad * 100));
+        maxCpu((int) (maxCpu * 100));
+        maxBandwidth(maxBandwidth);
     }
 
     private LoadLimits(Supplier<CompletableFuture<Long>> receivedBytes, DoubleSupplier loadAverage, IntSupplier cpuUsage) {
@@ -152,9 +154,6 @@ public final class LoadLimits implements AutoCloseable {
     }
 
     private synchronized void startSampling(boolean loadAndCpu) {
-        if (this == NONE) {
-            throw new UnsupportedOperationException("LoadLimits.NONE cannot take limits");
-        }
         if (closed || (loadAndCpu ? samplingLoadAndCpu : samplingBandwidth)) {
             return; // already sampled (within 0.5 s for load and CPU)
         }

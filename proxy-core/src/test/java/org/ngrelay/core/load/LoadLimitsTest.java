@@ -82,7 +82,6 @@ class LoadLimitsTest {
             assertThat(limits.maxCpuHundredths()).isZero();
             assertThat(limits.check()).isNull();
         }
-        assertThat(LoadLimits.NONE.check()).isNull();
     }
 
     @Test
