@@ -23,7 +23,7 @@ public final class CallException extends RuntimeException {
         this.limitMessage = limitMessage;
     }
 
-    /** A new call refused by a load limit: the error-reason is rtpengine's {@link #LOAD_LIMIT} whichever limit it was. */
+    /** A new call refused by a session or load limit: the error-reason is rtpengine's {@link #LOAD_LIMIT} whichever it was. */
     public static CallException loadLimit(String limitMessage) {
         return new CallException(LOAD_LIMIT, limitMessage);
     }

@@ -50,7 +50,7 @@ public final class CallManager {
     private final String loopProtectTag;
     /** Each loop's totals, written and read only on that loop (see {@link LoopTotals}). */
     private final Map<MediaLoop, LoopTotals> loopTotals = new IdentityHashMap<>();
-    /** New calls refused by the session limit (counted on the control thread). */
+    /** New calls refused by the session or load limits (counted on the control thread). */
     private final AtomicLong rejected = new AtomicLong();
     /** {@code --max-sessions}, {@code set maxsessions}: -1 for no limit, 0 refuses every new call. */
     private volatile int maxSessions = -1;
@@ -298,22 +298,25 @@ public final class CallManager {
         calls.remove(call.id(), call);
     }
 
+    /** Null when a new call may be created, else which limit refuses it: sessions, then load, CPU, bandwidth. */
+    private LoadLimits.Refusal admission() {
+        int limit = maxSessions;
+        int sessions = calls.size();
+        if (limit >= 0 && sessions >= limit) {
+            return new LoadLimits.Refusal(CallException.LOAD_LIMIT, sessions + " of " + limit + " sessions");
+        }
+        return loadLimits.check();
+    }
+
     private <T> CompletableFuture<T> onCall(String callId, boolean create, Function<Call, T> operation) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Call existing = calls.get(callId);
         if (existing == null && create) {
-            int limit = maxSessions;
-            if (limit >= 0 && calls.size() >= limit) {
-                // rtpengine refuses only new calls; offers and answers of existing ones go on
-                rejected.incrementAndGet();
-                LOG.warning(() -> "[" + callId + "] Parallel session limit (" + limit + ") reached: new call refused");
-                result.completeExceptionally(new CallException(CallException.LOAD_LIMIT));
-                return result;
-            }
-            LoadLimits.Refusal refusal = loadLimits.check();
+            // rtpengine refuses only new calls; offers and answers of existing ones go on
+            LoadLimits.Refusal refusal = admission();
             if (refusal != null) {
                 rejected.incrementAndGet();
-                LOG.warning(() -> "[" + callId + "] " + refusal.message() + " (" + refusal.detail() + ")");
+                LOG.warning(() -> "[" + callId + "] " + refusal.message() + " (" + refusal.detail() + "): new call refused");
                 result.completeExceptionally(CallException.loadLimit(refusal.message()));
                 return result;
             }

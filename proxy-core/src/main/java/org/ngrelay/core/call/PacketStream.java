@@ -49,9 +49,8 @@ public final class PacketStream implements PacketHandler {
     boolean latched;
     long firstPacketNs;
 
-    /** The SSRC of the last packet (RTP's at offset 8, RTCP's sender at offset 4), as rtpengine shows it. */
-    int ssrc;
-    boolean ssrcSeen;
+    /** The SSRC of the last packet (RTP's at offset 8, RTCP's sender at offset 4), unsigned; -1 before any. */
+    long ssrc = -1;
     long packets;
     long bytes;
     long errors;
@@ -85,8 +84,7 @@ public final class PacketStream implements PacketHandler {
         // one absolute 4-byte read: no allocation, no position change
         int ssrcAt = kind == PacketKind.RTCP ? 4 : 8;
         if (kind != PacketKind.DTLS && packet.remaining() >= ssrcAt + 4) {
-            ssrc = packet.getInt(packet.position() + ssrcAt);
-            ssrcSeen = true;
+            ssrc = packet.getInt(packet.position() + ssrcAt) & 0xffffffffL;
         }
         lastPacketNs = nowNs;
         RecordingSession recording = call.recording;
