@@ -27,7 +27,6 @@ import org.ngrelay.cli.control.ControlCli;
 import org.ngrelay.cli.control.ControlSockets;
 import org.ngrelay.cli.http.HttpServer;
 import org.ngrelay.cli.http.Metrics;
-import org.ngrelay.cli.http.Tls;
 import org.ngrelay.ng.NgProcessor;
 import org.ngrelay.ng.command.Commands;
 import org.ngrelay.ng.command.NgOptions;
@@ -35,7 +34,6 @@ import org.ngrelay.ng.transport.NgTcpServer;
 import org.ngrelay.ng.transport.NgUdpServer;
 import org.ngrelay.recording.PcapRecorder;
 import org.ngrelay.recording.RecordingConfig;
-import io.netty.handler.ssl.SslContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,41 +77,6 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = {"-i", "--interface"}, paramLabel = "[NAME/]IP[!IP]",
             description = "local address for media, optionally named and with an advertised address after '!'; repeatable (default: 127.0.0.1)")
     List<String> interfaces = new ArrayList<>();
-
-    @Option(names = {"-n", "--listen-ng"}, paramLabel = "[IP:]PORT",
-            description = "UDP address for ng commands; repeatable (default: 127.0.0.1:2223)")
-    List<String> listenNg = new ArrayList<>();
-
-    @Option(names = {"-N", "--listen-tcp-ng"}, paramLabel = "[IP:]PORT",
-            description = "TCP address for ng commands, rtpengine's framing (COOKIE SP dictionary, back to back); repeatable (off when not given)")
-    List<String> listenTcpNg = new ArrayList<>();
-
-    @Option(names = "--control-tos", paramLabel = "INT", defaultValue = "0",
-            description = "IP TOS of ng replies (UDP and TCP), 0 = leave alone; also 'set controltos' (default: ${DEFAULT-VALUE})")
-    int controlTos;
-
-    @Option(names = {"-c", "--listen-cli"}, paramLabel = "[IP:]PORT",
-            description = "TCP address for rtpengine-ctl's control commands (off when not given)")
-    String listenCli;
-
-    @Option(names = "--listen-http", paramLabel = "[IP:]PORT",
-            description = "TCP address for HTTP: GET /metrics, /ping, /cli/<command>, POST /ng (off when not given)")
-    String listenHttp;
-
-    @Option(names = "--listen-https", paramLabel = "[IP:]PORT",
-            description = "TCP address for HTTPS and WSS, the same requests as --listen-http (needs --https-cert)")
-    String listenHttps;
-
-    @Option(names = "--https-cert", paramLabel = "FILE", description = "PEM certificate (chain) for --listen-https")
-    Path httpsCert;
-
-    @Option(names = "--https-key", paramLabel = "FILE",
-            description = "PEM private key (PKCS#8: BEGIN PRIVATE KEY) for --listen-https (default: read from --https-cert)")
-    Path httpsKey;
-
-    @Option(names = "--http-threads", paramLabel = "INT",
-            description = "threads for HTTP, HTTPS and WebSocket (default: --num-threads)")
-    Integer httpThreads;
 
     @Option(names = "--max-load", paramLabel = "FLOAT", defaultValue = "0",
             description = "refuse new calls while the 1-minute load average is above this, 0 = no limit (default: ${DEFAULT-VALUE})")
@@ -219,13 +182,8 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "split recordings into numbered PCAP parts of this many seconds, 0 = never (default: ${DEFAULT-VALUE})")
     int recordingRotate;
 
-    @Option(names = {"-u", "--listen-udp"}, paramLabel = "[IP46|HOSTNAME:]PORT", hidden = true,
-            description = "rtpengine's legacy rtpproxy-compatible UDP control protocol: not implemented, see --listen-ng")
-    String listenUdp;
-
-    @Option(names = {"-l", "--listen-tcp"}, paramLabel = "[IP:]PORT", hidden = true,
-            description = "rtpengine's legacy rtpproxy-compatible TCP control protocol: not implemented, see --listen-ng")
-    String listenTcp;
+    @Mixin
+    ListenOptions listen;
 
     @Mixin
     LogOptions log;
@@ -257,24 +215,17 @@ public final class DaemonCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-sessions must be -1 (no limit) or at least 0");
         }
         // every address is checked before anything is bound
-        InetSocketAddress cliAddress = listenCli == null ? null : parseListen(listenCli);
-        InetSocketAddress httpAddress = listenHttp == null ? null : parseListen(listenHttp);
-        InetSocketAddress httpsAddress = listenHttps == null ? null : parseListen(listenHttps);
-        List<InetSocketAddress> tcpNgAddresses = new ArrayList<>();
-        for (String value : splitAll(listenTcpNg)) {
-            tcpNgAddresses.add(parseListen(value));
-        }
+        ListenOptions.Addresses at = listen.resolve();
         EndpointLearning learning = EndpointLearning.parse(endpointLearning);
         if (learning == null) {
             throw new IllegalArgumentException("--endpoint-learning must be delayed, immediate, off or heuristic, not '" + endpointLearning + "'");
         }
-        if (controlTos < 0 || controlTos > 255 || tos < 0 || tos > 255) {
-            throw new IllegalArgumentException("--tos and --control-tos are a byte: 0 to 255");
+        if (tos < 0 || tos > 255) {
+            throw new IllegalArgumentException("--tos is a byte: 0 to 255");
         }
         if (maxLoad < 0 || maxCpu < 0 || maxBandwidth < 0) {
             throw new IllegalArgumentException("--max-load, --max-cpu and --max-bandwidth are 0 (no limit) or more");
         }
-        SslContext tls = httpsAddress == null ? null : Tls.serverContext(httpsCert, httpsKey);
         if (codecs) {
             System.out.print(CodecList.text());
             return 0;
@@ -285,14 +236,10 @@ public final class DaemonCommand implements Callable<Integer> {
         for (String value : interfaces.isEmpty() ? List.of("127.0.0.1") : splitAll(interfaces)) {
             specs.add(InterfaceSpec.parse(value));
         }
-        List<InetSocketAddress> ngAddresses = new ArrayList<>();
-        for (String value : listenNg.isEmpty() ? List.of("127.0.0.1:2223") : splitAll(listenNg)) {
-            ngAddresses.add(parseListen(value));
-        }
         CallConfig config = new CallConfig(timeout, silentTimeout, finalTimeout, offerTimeout, deleteDelay, tos);
         Interfaces ifs = new Interfaces(specs, portMin, portMax);
         int threads = numThreads != null && numThreads > 0 ? numThreads : Runtime.getRuntime().availableProcessors();
-        int webThreads = httpThreads != null && httpThreads > 0 ? httpThreads : threads;
+        int webThreads = listen.webThreads(threads);
         try (PcapRecorder recorder = recorder();
              MediaLoopGroup loops = new MediaLoopGroup(threads)) {
             CallManager calls = new CallManager(config, ifs, loops, recorder != null ? recorder : Recorder.NONE);
@@ -300,17 +247,17 @@ public final class DaemonCommand implements Callable<Integer> {
             Commands commands = new Commands(calls, new NgOptions(sipSource, rejectInvalidSdp, learning));
             NgProcessor processor = new NgProcessor(commands);
             try (LoadLimits limits = calls.loadLimits();
-                 NgUdpServer ng = new NgUdpServer(processor, ngAddresses, controlTos);
-                 NgTcpServer tcpNg = tcpNgAddresses.isEmpty() ? null : new NgTcpServer(processor, tcpNgAddresses, controlTos);
-                 Metrics metrics = httpAddress == null && httpsAddress == null ? null : new Metrics(commands)) {
+                 NgUdpServer ng = new NgUdpServer(processor, at.ng(), listen.controlTos);
+                 NgTcpServer tcpNg = at.tcpNg().isEmpty() ? null : new NgTcpServer(processor, at.tcpNg(), listen.controlTos);
+                 Metrics metrics = at.http() == null && at.https() == null ? null : new Metrics(commands)) {
                 limits.configure(maxLoad, maxCpu, maxBandwidth);
                 ControlCli cli = new ControlCli(commands, Logging.control(), controlSockets(ng, tcpNg),
-                        fixedParams(threads, ngAddresses, cliAddress));
-                try (CliServer cliServer = cliAddress == null ? null : new CliServer(cli, cliAddress);
-                     HttpServer http = httpAddress == null ? null
-                             : new HttpServer(metrics, processor, cli, httpAddress, null, webThreads, HttpServer.IDLE_SECONDS);
-                     HttpServer https = httpsAddress == null ? null
-                             : new HttpServer(metrics, processor, cli, httpsAddress, tls, webThreads, HttpServer.IDLE_SECONDS)) {
+                        fixedParams(threads, at.ng(), at.cli()));
+                try (CliServer cliServer = at.cli() == null ? null : new CliServer(cli, at.cli());
+                     HttpServer http = at.http() == null ? null
+                             : new HttpServer(metrics, processor, cli, at.http(), null, webThreads, HttpServer.IDLE_SECONDS);
+                     HttpServer https = at.https() == null ? null
+                             : new HttpServer(metrics, processor, cli, at.https(), at.tls(), webThreads, HttpServer.IDLE_SECONDS)) {
                     serve(ng, tcpNg, cliServer, http, https, threads, specs);
                 }
             }
@@ -347,8 +294,8 @@ public final class DaemonCommand implements Callable<Integer> {
         p.put("recording-method", recordingMethod);
         p.put("recording-format", recordingFormat);
         putIfSet(p, "iptables-chain", inert.iptablesChain);
-        putIfSet(p, "listen-tcp", listenTcp);
-        putIfSet(p, "listen-udp", listenUdp);
+        putIfSet(p, "listen-tcp", listen.listenTcp);
+        putIfSet(p, "listen-udp", listen.listenUdp);
         List<String> ng = new ArrayList<>();
         for (InetSocketAddress a : ngAddresses) {
             ng.add(endpoint(a));
@@ -419,13 +366,8 @@ public final class DaemonCommand implements Callable<Integer> {
                 LOG.info(given + " has no effect: " + option.description()[0]);
             }
         }
-        for (String legacy : new String[] {listenUdp != null ? "--listen-udp=" + listenUdp : null,
-                listenTcp != null ? "--listen-tcp=" + listenTcp : null}) {
-            if (legacy != null) {
-                LOG.warning(legacy + " has no effect: rtpengine's legacy (rtpproxy-compatible, non-ng) control protocol is not"
-                        + " implemented, as Kamailio's and OpenSIPS's rtpengine modules speak only ng; use --listen-ng"
-                        + " (ng is listening on " + String.join(", ", listenNg.isEmpty() ? List.of("127.0.0.1:2223") : splitAll(listenNg)) + ")");
-            }
+        for (String warning : listen.legacyWarnings()) {
+            LOG.warning(warning);
         }
     }
 
@@ -485,7 +427,7 @@ public final class DaemonCommand implements Callable<Integer> {
     }
 
     /** A config-file value may hold several, separated by ';'. */
-    private static List<String> splitAll(List<String> values) {
+    static List<String> splitAll(List<String> values) {
         List<String> out = new ArrayList<>();
         for (String v : values) {
             for (String part : v.split(";")) {
