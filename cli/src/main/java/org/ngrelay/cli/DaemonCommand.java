@@ -20,6 +20,7 @@ import org.ngrelay.core.iface.InterfaceSpec;
 import org.ngrelay.core.iface.Interfaces;
 import org.ngrelay.core.load.LoadLimits;
 import org.ngrelay.core.net.MediaLoopGroup;
+import org.ngrelay.core.quality.MosMode;
 import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.sdp.Addresses;
 import org.ngrelay.cli.control.CliServer;
@@ -94,6 +95,11 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "how a party's media source replaces its SDP address: after 3 s of media, at the first packet, never, "
                     + "or after 3 s preferring sources that match the SDP (default: ${DEFAULT-VALUE})")
     String endpointLearning;
+
+    @Option(names = "--mos", paramLabel = "CQ|LQ", defaultValue = "CQ",
+            description = "MOS from RTCP: CQ (conversational, needs both legs' round-trip time) or LQ (listening, also without it) "
+                    + "(default: ${DEFAULT-VALUE})")
+    String mos;
 
     @Option(names = "--sip-source",
             description = "send media to the SIP message's source (received-from) unless a request says trust-address, as rtpproxy did")
@@ -220,6 +226,7 @@ public final class DaemonCommand implements Callable<Integer> {
         if (learning == null) {
             throw new IllegalArgumentException("--endpoint-learning must be delayed, immediate, off or heuristic, not '" + endpointLearning + "'");
         }
+        MosMode mosMode = MosMode.parse(mos);
         if (tos < 0 || tos > 255) {
             throw new IllegalArgumentException("--tos is a byte: 0 to 255");
         }
@@ -244,6 +251,7 @@ public final class DaemonCommand implements Callable<Integer> {
              MediaLoopGroup loops = new MediaLoopGroup(threads)) {
             CallManager calls = new CallManager(config, ifs, loops, recorder != null ? recorder : Recorder.NONE);
             calls.maxSessions(maxSessions);
+            calls.mosMode(mosMode);
             Commands commands = new Commands(calls, new NgOptions(sipSource, rejectInvalidSdp, learning));
             NgProcessor processor = new NgProcessor(commands);
             try (LoadLimits limits = calls.loadLimits();

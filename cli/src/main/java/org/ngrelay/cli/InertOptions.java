@@ -36,16 +36,12 @@ final class InertOptions {
 
     static final String SOFTWARE_ID = "the name is sent in STUN SOFTWARE attributes and subscription SDPs, and ngrelay has neither ICE nor subscriptions yet";
     static final String CPU_AFFINITY = "SO_INCOMING_CPU cannot be set on the JDK's sockets; the kernel steers each media socket's packets to the thread that reads it";
-    static final String MOS = "MOS is not computed yet (RTCP quality figures are not built)";
 
     @Option(names = "--software-id", paramLabel = "STRING", hidden = true, description = SOFTWARE_ID)
     String softwareId;
 
     @Option(names = "--socket-cpu-affinity", paramLabel = "INT", hidden = true, description = CPU_AFFINITY)
     String socketCpuAffinity;
-
-    @Option(names = "--mos", paramLabel = "CQ|LQ", hidden = true, description = MOS)
-    String mos;
 
     @Option(names = "--thread-stack", paramLabel = "INT", hidden = true, description = STACK)
     String threadStack;

@@ -9,8 +9,8 @@ import org.ngrelay.ng.stats.Stat;
 
 /**
  * {@code list totals} and {@code list numsessions} in rtpengine 10.5's layout, read from the same
- * {@link Stat} table as {@code statistics} and {@code /metrics}. The graphite and MOS sections
- * are printed as rtpengine prints them without {@code --graphite} and without MOS samples: zeros.
+ * {@link Stat} table as {@code statistics} and {@code /metrics}. The graphite section is printed
+ * as rtpengine prints it without {@code --graphite}: zeros.
  */
 final class TotalsText {
 
@@ -49,11 +49,7 @@ final class TotalsText {
             }
         }
         sb.append("\n\nMOS statistics:\n\n");
-        line(sb, "Sum of all MOS values sampled", Stat.decimal(0));
-        line(sb, "Sum of all MOS square values sampled", Stat.decimal(0));
-        line(sb, "Total number of MOS samples", "0");
-        line(sb, "Average MOS", Stat.decimal(0));
-        line(sb, "MOS standard deviation", Stat.decimal(0));
+        section(sb, s, Stat.Section.MOS);
         sb.append("\n\nControl statistics:\n\n");
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%21s", "Proxy"));
         for (RequestKind k : RequestKind.values()) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ngrelay.core.call.CallSnapshot;
+import org.ngrelay.core.quality.SsrcReport;
 import org.ngrelay.core.recording.RecordingStats;
 import org.ngrelay.core.sdp.Addresses;
 
@@ -22,7 +23,7 @@ final class QueryReply {
         reply.put("created", call.createdEpochUs() / 1_000_000);
         reply.put("created_us", call.createdEpochUs() % 1_000_000);
         reply.put("last signal", call.lastSignalEpochMs() / 1000);
-        reply.put("SSRC", new LinkedHashMap<>());
+        reply.put("SSRC", ssrcs(call.ssrcs()));
         Map<String, Object> tags = new LinkedHashMap<>();
         long[] rtp = new long[3];
         long[] rtcp = new long[3];
@@ -44,6 +45,46 @@ final class QueryReply {
             reply.put("recordings", recordings);
         }
         return reply;
+    }
+
+    /** rtpengine 10.5's {@code SSRC} dictionary: per reporting SSRC (decimal), its receiver reports' figures. */
+    private static Map<String, Object> ssrcs(List<SsrcReport> reports) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (SsrcReport r : reports) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cumulative loss", r.cumulativeLoss());
+            Map<String, Object> average = figures(r.average());
+            average.put("samples", (long) r.samples());
+            m.put("average MOS", average);
+            m.put("lowest MOS", reported(r.lowest()));
+            m.put("highest MOS", reported(r.highest()));
+            Map<String, Object> progression = new LinkedHashMap<>();
+            progression.put("interval", r.intervalSec());
+            List<Object> entries = new ArrayList<>();
+            for (SsrcReport.Figures f : r.progression()) {
+                entries.add(reported(f));
+            }
+            progression.put("entries", entries);
+            m.put("MOS progression", progression);
+            out.put(Long.toString(r.ssrc()), m);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> figures(SsrcReport.Figures f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("MOS", (long) f.mos());
+        m.put("round-trip time", f.rttUs());
+        m.put("round-trip time leg", f.rttLegUs());
+        m.put("jitter", f.jitterMs());
+        m.put("packet loss", (long) f.lossPercent());
+        return m;
+    }
+
+    private static Map<String, Object> reported(SsrcReport.Figures f) {
+        Map<String, Object> m = figures(f);
+        m.put("reported at", f.reportedEpochSec());
+        return m;
     }
 
     /** ngrelay's figures of one recording session (extra keys: rtpengine clients ignore them). */

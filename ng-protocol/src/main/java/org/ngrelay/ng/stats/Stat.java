@@ -83,6 +83,53 @@ public enum Stat {
     CALLS_DURATION_STDDEV(Section.TOTAL, "totalcallsduration_stddev", "Total calls duration standard deviation", Format.DECIMAL,
             " seconds", null, DaemonStats::callDurationStddevSec),
 
+    MOS_TOTAL(Section.MOS, "mos_total", "Sum of all MOS values sampled", Format.DECIMAL,
+            Metric.counter("rtpengine_mos_total", null, null, "Sum of all MOS values sampled"), s -> s.quality().mos().sum()),
+    MOS2_TOTAL(Section.MOS, "mos2_total", "Sum of all MOS square values sampled", Format.DECIMAL,
+            Metric.counter("rtpengine_mos2_total", null, null, "Sum of all MOS square values sampled"),
+            s -> s.quality().mos().sumOfSquares()),
+    MOS_SAMPLES_TOTAL(Section.MOS, "mos_samples_total", "Total number of MOS samples", Format.INT,
+            Metric.counter("rtpengine_mos_samples_total", null, null, "Total number of MOS samples"), s -> s.quality().mos().count()),
+    MOS_AVERAGE(Section.MOS, "mos_average", "Average MOS", Format.DECIMAL, null, s -> s.quality().mos().average()),
+    MOS_STDDEV(Section.MOS, "mos_stddev", "MOS standard deviation", Format.DECIMAL, null, s -> s.quality().mos().stddev()),
+
+    // Newer rtpengine's sampled RTCP figures (10.5 samples them but exports only MOS): /metrics only
+    JITTER_TOTAL(Section.QUALITY, "jitter_total", null, Format.DECIMAL,
+            Metric.counter("rtpengine_jitter_total", null, null, "Sum of all jitter values sampled (ms)"), s -> s.quality().jitterMs().sum()),
+    JITTER2_TOTAL(Section.QUALITY, "jitter2_total", null, Format.DECIMAL,
+            Metric.counter("rtpengine_jitter2_total", null, null, "Sum of all jitter square values sampled"),
+            s -> s.quality().jitterMs().sumOfSquares()),
+    JITTER_SAMPLES_TOTAL(Section.QUALITY, "jitter_samples_total", null, Format.INT,
+            Metric.counter("rtpengine_jitter_samples_total", null, null, "Total number of jitter samples"),
+            s -> s.quality().jitterMs().count()),
+    RTT_E2E_TOTAL(Section.QUALITY, "rtt_e2e_total", null, Format.DECIMAL,
+            Metric.counter("rtpengine_rtt_e2e_total", null, null, "Sum of all end-to-end round-trip time values sampled (us)"),
+            s -> s.quality().rttE2eUs().sum()),
+    RTT_E2E2_TOTAL(Section.QUALITY, "rtt_e2e2_total", null, Format.DECIMAL,
+            Metric.counter("rtpengine_rtt_e2e2_total", null, null, "Sum of all end-to-end round-trip time square values sampled"),
+            s -> s.quality().rttE2eUs().sumOfSquares()),
+    RTT_E2E_SAMPLES_TOTAL(Section.QUALITY, "rtt_e2e_samples_total", null, Format.INT,
+            Metric.counter("rtpengine_rtt_e2e_samples_total", null, null, "Total number of end-to-end round-trip time samples"),
+            s -> s.quality().rttE2eUs().count()),
+    RTT_DSCT_TOTAL(Section.QUALITY, "rtt_dsct_total", null, Format.DECIMAL,
+            Metric.counter("rtpengine_rtt_dsct_total", null, null, "Sum of all discrete round-trip time values sampled (us)"),
+            s -> s.quality().rttLegUs().sum()),
+    RTT_DSCT2_TOTAL(Section.QUALITY, "rtt_dsct2_total", null, Format.DECIMAL,
+            Metric.counter("rtpengine_rtt_dsct2_total", null, null, "Sum of all discrete round-trip time square values sampled"),
+            s -> s.quality().rttLegUs().sumOfSquares()),
+    RTT_DSCT_SAMPLES_TOTAL(Section.QUALITY, "rtt_dsct_samples_total", null, Format.INT,
+            Metric.counter("rtpengine_rtt_dsct_samples_total", null, null, "Total number of discrete round-trip time samples"),
+            s -> s.quality().rttLegUs().count()),
+    PACKETLOSS_TOTAL(Section.QUALITY, "packetloss_total", null, Format.DECIMAL,
+            Metric.counter("rtpengine_packetloss_total", null, null, "Sum of all packet loss values sampled (percent)"),
+            s -> s.quality().packetLoss().sum()),
+    PACKETLOSS2_TOTAL(Section.QUALITY, "packetloss2_total", null, Format.DECIMAL,
+            Metric.counter("rtpengine_packetloss2_total", null, null, "Sum of all packet loss square values sampled"),
+            s -> s.quality().packetLoss().sumOfSquares()),
+    PACKETLOSS_SAMPLES_TOTAL(Section.QUALITY, "packetloss_samples_total", null, Format.INT,
+            Metric.counter("rtpengine_packetloss_samples_total", null, null, "Total number of packet loss samples"),
+            s -> s.quality().packetLoss().count()),
+
     // ngrelay's own (rtpengine 10.5 has no recording figures of this kind)
     RECORDING_FILES(Section.RECORDING, "files", null, Format.INT,
             Metric.counter("ngrelay_recording_files_total", null, null, "Recording sessions started (one PCAP and one metadata file each)"),
@@ -97,7 +144,9 @@ public enum Stat {
 
     /** Where the figure sits in the {@code statistics} reply. */
     public enum Section {
-        CURRENT("currentstatistics"), TOTAL("totalstatistics"), RECORDING("recordingstatistics");
+        CURRENT("currentstatistics"), TOTAL("totalstatistics"), MOS("mos"), RECORDING("recordingstatistics"),
+        /** Not in {@code statistics} (rtpengine 10.5 has no such section): {@code /metrics} only. */
+        QUALITY(null);
 
         public final String key;
 

@@ -21,23 +21,25 @@ public final class StatisticsReply {
 
     public static Map<String, Object> of(DaemonStats stats, ControlStats control) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Stat.Section section : Stat.Section.values()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (Stat s : Stat.values()) {
-                if (s.section == section) {
-                    m.put(s.key, s.ngValue(stats));
-                }
-            }
-            out.put(section.key, m);
-            if (section == Stat.Section.TOTAL) {
-                out.put("intervalstatistics", interval());
-                out.put("mos", mos());
-                out.put("controlstatistics", control(control));
-                out.put("interfaces", interfaces(stats));
-                out.put("transcoders", new ArrayList<Object>());
+        out.put(Stat.Section.CURRENT.key, section(stats, Stat.Section.CURRENT));
+        out.put(Stat.Section.TOTAL.key, section(stats, Stat.Section.TOTAL));
+        out.put("intervalstatistics", interval());
+        out.put(Stat.Section.MOS.key, section(stats, Stat.Section.MOS));
+        out.put("controlstatistics", control(control));
+        out.put("interfaces", interfaces(stats));
+        out.put("transcoders", new ArrayList<Object>());
+        out.put(Stat.Section.RECORDING.key, section(stats, Stat.Section.RECORDING));
+        return out;
+    }
+
+    private static Map<String, Object> section(DaemonStats stats, Stat.Section section) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Stat s : Stat.values()) {
+            if (s.section == section) {
+                m.put(s.key, s.ngValue(stats));
             }
         }
-        return out;
+        return m;
     }
 
     /**
@@ -58,17 +60,6 @@ public final class StatisticsReply {
                 }
             }
         }
-        return m;
-    }
-
-    /** ngrelay measures no MOS (it would need RTCP XR or its own analysis): all 0. */
-    private static Map<String, Object> mos() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mos_total", Stat.decimal(0));
-        m.put("mos2_total", Stat.decimal(0));
-        m.put("mos_samples_total", 0L);
-        m.put("mos_average", Stat.decimal(0));
-        m.put("mos_stddev", Stat.decimal(0));
         return m;
     }
 

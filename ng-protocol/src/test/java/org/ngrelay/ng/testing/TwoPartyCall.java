@@ -38,14 +38,14 @@ public final class TwoPartyCall implements AutoCloseable {
         this.callId = callId;
     }
 
-    public static TwoPartyCall establish(NgClient ng, String callId) {
+    public static TwoPartyCall establish(NgTransport ng, String callId) {
         TwoPartyCall call = new TwoPartyCall(callId);
         call.offer(ng);
         call.answer(ng);
         return call;
     }
 
-    public Map<String, Object> offer(NgClient ng) {
+    public Map<String, Object> offer(NgTransport ng) {
         Map<String, Object> reply = ng.request(NgClient.dict("command", "offer", "call-id", callId, "from-tag", FROM_TAG,
                 "sdp", Sdps.audio("caller", "127.0.0.1", callerRtp.port(), callerRtcp.port()),
                 "supports", java.util.List.of("load limit"), "received-from", java.util.List.of("IP4", "127.0.0.1")));
@@ -56,7 +56,7 @@ public final class TwoPartyCall implements AutoCloseable {
         return reply;
     }
 
-    public Map<String, Object> answer(NgClient ng) {
+    public Map<String, Object> answer(NgTransport ng) {
         Map<String, Object> reply = ng.request(NgClient.dict("command", "answer", "call-id", callId, "from-tag", FROM_TAG,
                 "to-tag", TO_TAG, "sdp", Sdps.audio("callee", "127.0.0.1", calleeRtp.port(), calleeRtcp.port())));
         assertThat(reply).containsEntry("result", "ok");

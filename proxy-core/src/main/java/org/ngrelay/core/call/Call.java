@@ -8,13 +8,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.ngrelay.core.iface.LocalInterface;
 import org.ngrelay.core.net.MediaLoop;
+import org.ngrelay.core.quality.MosMode;
+import org.ngrelay.core.quality.QualitySamples;
+import org.ngrelay.core.quality.SsrcReport;
 import org.ngrelay.core.recording.RecordingRequest;
 import org.ngrelay.core.recording.RecordingSession;
 import org.ngrelay.core.recording.RecordingStats;
@@ -76,6 +81,15 @@ final class Call {
 
     long epochUs(long nowNs) {
         return epochOffsetUs + nowNs / 1000;
+    }
+
+    /** Where this call's RTCP quality samples go: its loop's totals. */
+    QualitySamples qualitySamples() {
+        return manager.totals(loop).quality;
+    }
+
+    MosMode mosMode() {
+        return manager.mosMode();
     }
 
     /**
@@ -399,6 +413,7 @@ final class Call {
         media.direction = sdp.direction(index);
         media.flagDirection = sdp.firstDirection(index);
         media.formats = m.formats();
+        media.codecs(m);
         media.described = true;
         media.trickleIce = offersTrickleIce(sdp.sessionAttribute("ice-options")) || offersTrickleIce(m.attribute("ice-options"));
         InetAddress address = sdp.connection(index).address();
@@ -716,7 +731,12 @@ final class Call {
         if (recording != null || pausedRecording != null) {
             recordingStats.add((recording != null ? recording : pausedRecording).stats());
         }
-        return new CallSnapshot(id, createdEpochUs, lastSignalEpochMs, parties, recordingStats, createdFrom, deleteAtNs != 0);
+        Map<Long, SsrcReport> ssrcs = new LinkedHashMap<>();
+        for (Monologue m : monologues) {
+            m.ssrcs.reports(ssrcs);
+        }
+        return new CallSnapshot(id, createdEpochUs, lastSignalEpochMs, parties, recordingStats, createdFrom, deleteAtNs != 0,
+                List.copyOf(ssrcs.values()));
     }
 
     /** {@code a=ice-options:trickle} (RFC 8840), kept as a query flag even when ICE is removed (10.5). */

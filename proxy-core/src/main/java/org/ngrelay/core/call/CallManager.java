@@ -24,6 +24,7 @@ import org.ngrelay.core.load.LoadLimits;
 import org.ngrelay.core.net.MediaLoop;
 import org.ngrelay.core.net.MediaLoopGroup;
 import org.ngrelay.core.port.PortPool;
+import org.ngrelay.core.quality.MosMode;
 import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.recording.RecordingStats;
 
@@ -54,6 +55,7 @@ public final class CallManager {
     private final AtomicLong rejected = new AtomicLong();
     /** {@code --max-sessions}, {@code set maxsessions}: -1 for no limit, 0 refuses every new call. */
     private volatile int maxSessions = -1;
+    private volatile MosMode mosMode = MosMode.CQ;
     /** {@code --max-load}, {@code --max-cpu}, {@code --max-bandwidth}: no sampling thread until a limit is set. */
     private final LoadLimits loadLimits = LoadLimits.start(0, 0, 0, this::receivedBytes);
     private final long startedNs = System.nanoTime();
@@ -183,6 +185,15 @@ public final class CallManager {
         return maxSessions;
     }
 
+    /** {@code --mos}: how the RTCP quality stage computes MOS (read as each report arrives). */
+    public void mosMode(MosMode mode) {
+        mosMode = Objects.requireNonNull(mode);
+    }
+
+    public MosMode mosMode() {
+        return mosMode;
+    }
+
     /** {@code --max-load}, {@code --max-cpu}, {@code --max-bandwidth}, settable at run time; close it at shutdown. */
     public LoadLimits loadLimits() {
         return loadLimits;
@@ -287,7 +298,7 @@ public final class CallManager {
         return new DaemonStats(uptimeSec, t.sessions, t.ipv4Sessions, t.ipv6Sessions, t.mixedSessions, t.activeStreams,
                 t.managedSessions, closed, t.packets, t.bytes, t.errors, perSecond[0], perSecond[1], perSecond[2],
                 t.zeroWayStreams, t.oneWayStreams, t.durationSec, t.durationSquaredSec, maxSessions, ports,
-                recorder.totals());
+                recorder.totals(), t.quality.snapshot());
     }
 
     LoopTotals totals(MediaLoop loop) {

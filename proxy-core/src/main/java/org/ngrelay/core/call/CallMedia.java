@@ -3,6 +3,7 @@ package org.ngrelay.core.call;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,9 +12,18 @@ import java.util.logging.Logger;
 import org.ngrelay.core.iface.LocalInterface;
 import org.ngrelay.core.net.MediaLoop;
 import org.ngrelay.core.port.PortPool;
+import org.ngrelay.core.quality.MosMode;
+import org.ngrelay.core.quality.QualityParty;
+import org.ngrelay.core.quality.QualitySamples;
+import org.ngrelay.core.quality.RtcpQuality;
+import org.ngrelay.core.quality.SsrcTable;
+import org.ngrelay.core.sdp.MediaSection;
 
-/** One media section (m= line) of one party: its local RTP/RTCP port pair and what the SDP said. */
-final class CallMedia {
+/**
+ * One media section (m= line) of one party: its local RTP/RTCP port pair, what the SDP said, and
+ * the quality stage that reads the party's RTCP.
+ */
+final class CallMedia implements QualityParty {
 
     private static final Logger LOG = Logger.getLogger(CallMedia.class.getName());
 
@@ -47,12 +57,34 @@ final class CallMedia {
     /** RTCP to and from this party goes over the RTP port (agreed in offer/answer). */
     boolean rtcpMux;
     Set<RtcpMuxMode> rtcpMuxModes = EnumSet.noneOf(RtcpMuxMode.class);
+    /** Clock rate by payload type from this party's SDP (-1: not listed), for RTCP jitter. */
+    private int[] clockRates = NO_CLOCK_RATES;
+    final RtcpQuality quality = new RtcpQuality(this);
+
+    private static final int[] NO_CLOCK_RATES = new int[0];
 
     CallMedia(Monologue monologue, int index) {
         this.monologue = monologue;
         this.index = index;
         this.rtp = new PacketStream(this, false);
         this.rtcp = new PacketStream(this, true);
+    }
+
+    /** Notes the clock rate of each payload type the party's m= line lists. */
+    void codecs(MediaSection m) {
+        int[] rates = new int[128];
+        Arrays.fill(rates, -1);
+        for (String f : m.formats()) {
+            try {
+                int pt = Integer.parseInt(f);
+                if (pt >= 0 && pt < rates.length) {
+                    rates[pt] = m.clockRate(f);
+                }
+            } catch (NumberFormatException e) {
+                // not RTP/AVP: no payload types
+            }
+        }
+        clockRates = rates;
     }
 
     boolean hasPorts() {
@@ -110,5 +142,47 @@ final class CallMedia {
     /** Sending only one way, or not at all: the call then falls under silent-timeout. */
     boolean oneWay() {
         return zeroAddress || (direction != null && !direction.equals("sendrecv"));
+    }
+
+    @Override
+    public SsrcTable ssrcs() {
+        return monologue.ssrcs;
+    }
+
+    @Override
+    public SsrcTable oppositeSsrcs() {
+        return peer == null ? null : peer.monologue.ssrcs;
+    }
+
+    /** The RTP that goes to this party is what its peer's RTP stream received. */
+    @Override
+    public int payloadTypeTowards(long ssrc) {
+        PacketStream in = peer == null ? null : peer.rtp;
+        return in != null && in.rtpSsrc == ssrc ? in.payloadType : -1;
+    }
+
+    @Override
+    public int clockRate(int payloadType) {
+        return payloadType < clockRates.length ? clockRates[payloadType] : -1;
+    }
+
+    @Override
+    public QualitySamples samples() {
+        return monologue.call.qualitySamples();
+    }
+
+    @Override
+    public MosMode mosMode() {
+        return monologue.call.mosMode();
+    }
+
+    @Override
+    public long epochSec(long nowNs) {
+        return monologue.call.epochUs(nowNs) / 1_000_000;
+    }
+
+    @Override
+    public String logPrefix() {
+        return "[" + monologue.call.id() + "/" + monologue.tag + "]";
     }
 }

@@ -3,6 +3,7 @@ package org.ngrelay.core.call;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import org.ngrelay.core.quality.QualityTotals;
 import org.ngrelay.core.recording.RecordingTotals;
 
 /**
@@ -16,13 +17,14 @@ import org.ngrelay.core.recording.RecordingTotals;
  * @param closed          ended calls by reason, plus {@link CloseReason#REJECTED} refusals
  * @param packetRate      packets per second since the previous reading (at least one second ago)
  * @param maxSessions     the session limit, -1 for none
+ * @param quality         the RTCP quality samples of every call so far (live ones included)
  */
 public record DaemonStats(long uptimeSec, int sessions, int ipv4Sessions, int ipv6Sessions, int mixedSessions,
                           int activeStreams, long managedSessions, Map<CloseReason, Long> closed,
                           long packets, long bytes, long errors, double packetRate, double byteRate, double errorRate,
                           long zeroWayStreams, long oneWayStreams, double callDurationTotalSec,
                           double callDurationSquaredSec, int maxSessions, List<PortUsage> ports,
-                          RecordingTotals recording) {
+                          RecordingTotals recording, QualityTotals quality) {
 
     public DaemonStats {
         closed = Map.copyOf(closed);

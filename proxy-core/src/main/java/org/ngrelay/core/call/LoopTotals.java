@@ -1,5 +1,7 @@
 package org.ngrelay.core.call;
 
+import org.ngrelay.core.quality.QualitySamples;
+
 /**
  * Daemon-wide figures gathered per media loop: what the loop's ended calls left behind, and
  * (in a copy made by {@link CallManager#stats()}) what its live calls hold now. Each instance
@@ -19,6 +21,8 @@ final class LoopTotals {
     long oneWayStreams;
     double durationSec;
     double durationSquaredSec;
+    /** Quality samples of the loop's calls' RTCP, live and ended alike (rtpengine samples as reports arrive). */
+    final QualitySamples quality = new QualitySamples();
 
     // live figures, filled only in a copy
     int sessions;
@@ -45,6 +49,7 @@ final class LoopTotals {
         oneWayStreams += o.oneWayStreams;
         durationSec += o.durationSec;
         durationSquaredSec += o.durationSquaredSec;
+        quality.add(o.quality);
         sessions += o.sessions;
         ipv4Sessions += o.ipv4Sessions;
         ipv6Sessions += o.ipv6Sessions;

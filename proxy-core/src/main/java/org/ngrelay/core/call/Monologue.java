@@ -2,6 +2,7 @@ package org.ngrelay.core.call;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ngrelay.core.quality.SsrcTable;
 
 /** One party of a call, named by its SIP tag (null until an answer names the callee). */
 final class Monologue {
@@ -16,6 +17,8 @@ final class Monologue {
     /** What ngrelay last sent on this party's behalf, without o=, and the o= version it carried. */
     String lastSentBody;
     long lastSentVersion = -1;
+    /** The SSRCs this party's media carried and reported on (rtpengine's per-monologue SSRC hash). */
+    final SsrcTable ssrcs = new SsrcTable();
 
     Monologue(Call call, String tag, long createdMs) {
         this.call = call;

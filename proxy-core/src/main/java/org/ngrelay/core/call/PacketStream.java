@@ -7,13 +7,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ngrelay.core.net.MediaSocket;
 import org.ngrelay.core.net.PacketHandler;
+import org.ngrelay.core.quality.Rtcp;
 import org.ngrelay.core.recording.RecordingSession;
 import org.ngrelay.core.relay.PacketKind;
 
 /**
  * One local socket facing one party (RTP or RTCP of one media section), with the party's
  * endpoint and the counters of what the party sent. The per-packet path lives here: classify,
- * latch check, count, record, hand to the opposite leg's socket. Nothing is allocated per packet.
+ * latch check, count (RTP: SSRC and payload type; RTCP: the quality stage), record, hand to the
+ * opposite leg's socket. Nothing is allocated per RTP packet.
  *
  * <p>Each packet of a stream comes 20 ms after its last, with thousands of other calls' packets
  * and the kernel's network stack in between, so every object the path touches is a cache miss
@@ -51,6 +53,9 @@ public final class PacketStream implements PacketHandler {
 
     /** The SSRC of the last packet (RTP's at offset 8, RTCP's sender at offset 4), unsigned; -1 before any. */
     long ssrc = -1;
+    /** The SSRC and payload type of the last RTP packet (RTCP on a muxed port leaves them): -1 before any. */
+    long rtpSsrc = -1;
+    int payloadType = -1;
     long packets;
     long bytes;
     long errors;
@@ -81,10 +86,20 @@ public final class PacketStream implements PacketHandler {
         }
         packets++;
         bytes += packet.remaining();
-        // one absolute 4-byte read: no allocation, no position change
-        int ssrcAt = kind == PacketKind.RTCP ? 4 : 8;
-        if (kind != PacketKind.DTLS && packet.remaining() >= ssrcAt + 4) {
-            ssrc = packet.getInt(packet.position() + ssrcAt) & 0xffffffffL;
+        int at = packet.position();
+        if (kind == PacketKind.RTP) {
+            // absolute reads in the header classify() has checked: no allocation, no position change
+            ssrc = rtpSsrc = packet.getInt(at + 8) & 0xffffffffL;
+            payloadType = packet.get(at + 1) & 0x7f;
+        } else if (kind == PacketKind.RTCP) {
+            if (packet.remaining() >= 8) {
+                ssrc = packet.getInt(at + 4) & 0xffffffffL;
+            }
+            // about one packet per 5 s: the quality stage; a malformed packet is counted and still relayed
+            int fault = media.quality.read(packet, nowNs);
+            if (fault != Rtcp.OK) {
+                malformedRtcp(nowNs, fault, source);
+            }
         }
         lastPacketNs = nowNs;
         RecordingSession recording = call.recording;
@@ -176,6 +191,16 @@ public final class PacketStream implements PacketHandler {
                 LOG.info("[" + media.monologue.call.id() + "/" + media.monologue.tag + "] dropped " + what
                         + " from " + source + " on port " + localPort() + " (" + errors + " errors so far)");
             }
+        }
+    }
+
+    /** Counted as an error (rtpengine counts what it cannot parse), relayed all the same: the peer may read it. */
+    private void malformedRtcp(long nowNs, int fault, InetSocketAddress source) {
+        errors++;
+        if (nowNs - lastErrorLogNs >= ERROR_LOG_INTERVAL_NS) {
+            lastErrorLogNs = nowNs;
+            LOG.info("[" + call.id() + "/" + media.monologue.tag + "] relayed malformed RTCP (" + Rtcp.reason(fault)
+                    + ") from " + source + " on port " + localPort() + " (" + errors + " errors so far)");
         }
     }
 

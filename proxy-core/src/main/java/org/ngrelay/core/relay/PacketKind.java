@@ -24,7 +24,8 @@ public final class PacketKind {
             // RFC 5761 §4: RTCP packet types 192-223 sit where RTP has marker + PT 64-95.
             int pt = packet.get(p + 1) & 0x7f;
             if (pt >= 64 && pt <= 95) {
-                return packet.limit() - p >= 8 ? RTCP : UNKNOWN;
+                // even truncated: the RTCP stage counts it malformed and it is still relayed
+                return RTCP;
             }
             return packet.limit() - p >= 12 ? RTP : UNKNOWN;
         }

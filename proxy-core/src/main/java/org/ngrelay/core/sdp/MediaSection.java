@@ -146,6 +146,26 @@ public final class MediaSection {
         return attribute("ptime");
     }
 
+    /**
+     * The clock rate {@code a=rtpmap} (or RFC 3551 for a static type) gives {@code format}: -1 when
+     * the m= line does not list it, 0 when the rtpmap names no rate.
+     */
+    public int clockRate(String format) {
+        if (!formats.contains(format)) {
+            return -1;
+        }
+        String name = CodecRules.encodingName(this, format);
+        if (name == null) {
+            return 0;
+        }
+        String[] parts = name.split("/");
+        try {
+            return parts.length > 1 ? Integer.parseInt(parts[1].trim()) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** True for RFC 4733 events and comfort noise: payload types that carry no audio of their own. */
     public boolean isEventCodec(String format) {
         String name = CodecRules.encodingName(this, format);
