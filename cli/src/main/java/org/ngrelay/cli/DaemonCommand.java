@@ -261,6 +261,7 @@ public final class DaemonCommand implements Callable<Integer> {
                 limits.configure(maxLoad, maxCpu, maxBandwidth);
                 ControlCli cli = new ControlCli(commands, Logging.control(), controlSockets(ng, tcpNg),
                         fixedParams(threads, at.ng(), at.cli()));
+                commands.cli(cli::run);
                 try (CliServer cliServer = at.cli() == null ? null : new CliServer(cli, at.cli());
                      HttpServer http = at.http() == null ? null
                              : new HttpServer(metrics, processor, cli, at.http(), null, webThreads, HttpServer.IDLE_SECONDS);

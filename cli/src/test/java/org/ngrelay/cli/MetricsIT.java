@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ngrelay.cli.testing.DaemonProcess;
 import org.ngrelay.cli.testing.ExternalTool;
 import org.ngrelay.ng.testing.NgClient;
+import org.ngrelay.ng.testing.RtcpScenario;
 import org.ngrelay.ng.testing.RtpengineProcess;
 import org.ngrelay.ng.testing.TwoPartyCall;
 
@@ -47,6 +48,8 @@ class MetricsIT {
             "rtpengine_packet_errors_total", "rtpengine_uptime_seconds", "rtpengine_requests_total",
             "rtpengine_request_seconds_total", "rtpengine_errors_total", "rtpengine_ports_used", "rtpengine_ports_free",
             "ngrelay_recording_files_total", "ngrelay_recording_packets_total", "ngrelay_recording_dropped_packets_total",
+            "rtpengine_mos_total", "rtpengine_mos2_total", "rtpengine_mos_samples_total", "rtpengine_jitter_total",
+            "rtpengine_rtt_e2e_samples_total", "rtpengine_rtt_dsct_total", "rtpengine_packetloss2_total",
             "jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds");
     private static final Pattern HELP = Pattern.compile("(?m)^# HELP (\\S+) (.*)$");
 
@@ -106,6 +109,19 @@ class MetricsIT {
         }
     }
 
+    /** After a call with RTCP (RtcpScenario: three MOS samples, 3.0, 3.6, 3.6), /metrics carries them. */
+    @Test
+    void rtcpQualityFamiliesCarryTheFigures() throws Exception {
+        try (DaemonProcess daemon = new DaemonProcess(dir, 12700, 12799, "--mos=CQ");
+             NgClient ng = daemon.ngClient()) {
+            RtcpScenario.receiverReports(List.of(ng), "metrics-q");
+            String text = get(daemon.httpPort, "/metrics").body();
+            assertThat(text).contains("# HELP rtpengine_mos_total Sum of all MOS values sampled\n", "rtpengine_mos_total 10.2\n",
+                    "rtpengine_mos2_total 34.92", "rtpengine_mos_samples_total 3.0\n", "rtpengine_jitter_samples_total 4.0\n",
+                    "rtpengine_packetloss_total 26.0\n", "rtpengine_rtt_dsct_samples_total 4.0\n");
+        }
+    }
+
     @Test
     void prometheusScrapesNgrelayAndAnswersQueriesForRtpengineSessions() throws Exception {
         String prometheus = ExternalTool.require("prometheus", "prometheus");
@@ -162,11 +178,10 @@ class MetricsIT {
         }
         Map<String, String> theirHelp = help(theirs);
         Map<String, String> ourHelp = help(ours);
-        // families rtpengine has and ngrelay leaves out, on purpose (docs/compatibility.md: no MOS)
-        theirHelp.keySet().removeIf(name -> name.startsWith("rtpengine_mos"));
-        assertThat(theirHelp).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(theirHelp).containsKeys("rtpengine_mos_total", "rtpengine_mos2_total", "rtpengine_mos_samples_total")
+                .hasSizeGreaterThanOrEqualTo(17);
         assertThat(ourHelp).containsAllEntriesOf(theirHelp);
-        assertThat(series(ours)).containsAll(series(theirs).stream().filter(s -> !s.startsWith("rtpengine_mos")).toList());
+        assertThat(series(ours)).containsAll(series(theirs));
         Process check = new ProcessBuilder(promtool, "check", "metrics").redirectErrorStream(true).start();
         check.getOutputStream().write(theirs.getBytes(StandardCharsets.UTF_8));
         check.getOutputStream().close();

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Timeout;
 import org.ngrelay.core.call.CallConfig;
 import org.ngrelay.ng.command.Commands;
 import org.ngrelay.ng.testing.InProcessRelay;
+import org.ngrelay.ng.testing.NgClient;
+import org.ngrelay.ng.testing.RtcpScenario;
 import org.ngrelay.ng.testing.TwoPartyCall;
 
 /**
@@ -83,6 +85,32 @@ class ControlCliTest {
             assertThat(run(cli, "params diff")).isEmpty();
             assertThat(run(cli, "list deletedelay")).isEqualTo("2\n"); // 10.5 does not revert it
             assertThat(relay.calls().loadLimits().check()).isNull();
+        }
+    }
+
+    /**
+     * The ng {@code cli} command (newer rtpengine's) answers what the CLI socket prints, here after
+     * a call with RTCP: {@code list totals} shows its MOS samples, {@code list sessions} its SSRCs.
+     */
+    @Test
+    void ngCliCommandRunsTheCliAndShowsRtcpQuality() throws Exception {
+        try (InProcessRelay relay = InProcessRelay.withPorts(12600, 12699); NgClient ng = relay.client()) {
+            ControlCli cli = new ControlCli(relay.commands(), new NoLogLevels(), ControlSockets.holder(0), Map.of());
+            relay.commands().cli(cli::run);
+            RtcpScenario.receiverReports(List.of(ng), "cli-q");
+            Map<String, Object> reply = ng.request(NgClient.dict("command", "cli", "body", "list sessions cli-q"));
+            assertThat(reply).containsEntry("result", "ok");
+            String sessions = (String) reply.get("response");
+            assertThat(sessions.replaceAll("callduration [0-9.]+", ""))
+                    .isEqualTo(run(cli, "list sessions cli-q").replaceAll("callduration [0-9.]+", ""))
+                    .contains(", SSRC 11111111, ").contains(", SSRC 22222222, ");
+            ng.request(NgClient.dict("command", "delete", "call-id", "cli-q"));
+            String totals = (String) ng.request(NgClient.dict("command", "CLI", "body", "list totals")).get("response");
+            assertThat(totals).contains(" Sum of all MOS values sampled                   :10.200000\n")
+                    .contains(" Total number of MOS samples                     :3\n")
+                    .contains(" Average MOS                                     :3.400000\n");
+            assertThat(ng.request(NgClient.dict("command", "cli"))).containsEntry("result", "error")
+                    .containsEntry("error-reason", "No 'body' in message");
         }
     }
 

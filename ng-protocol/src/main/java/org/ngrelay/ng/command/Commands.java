@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -33,7 +34,8 @@ public final class Commands {
     private final CallManager calls;
     private final NgOptions options;
     private final ControlStats control = new ControlStats();
-    private final Map<String, Function<NgRequest, CompletableFuture<Map<String, Object>>>> handlers = new LinkedHashMap<>();
+    /** Filled at construction, plus {@link #cli} once the daemon has its CLI (requests may already be arriving). */
+    private final Map<String, Function<NgRequest, CompletableFuture<Map<String, Object>>>> handlers = new ConcurrentHashMap<>();
 
     public Commands(CallManager calls) {
         this(calls, NgOptions.DEFAULTS);
@@ -57,6 +59,28 @@ public final class Commands {
             reply.put("result", "ok");
             return reply;
         }));
+    }
+
+    /**
+     * Newer rtpengine's {@code cli} command (also spelled {@code CLI}; 10.5 answers "Unrecognized
+     * command"): {@code body} is a CLI command line as {@code rtpengine-ctl} sends it, the reply's
+     * {@code response} the text the CLI socket would print.
+     */
+    public void cli(Function<String, CompletableFuture<String>> runner) {
+        Function<NgRequest, CompletableFuture<Map<String, Object>>> handler = r -> {
+            String body = r.string("body");
+            if (body == null) {
+                throw new NgError(NgError.NO_CLI_BODY);
+            }
+            return runner.apply(body).thenApply(text -> {
+                Map<String, Object> reply = new LinkedHashMap<>();
+                reply.put("response", text);
+                reply.put("result", "ok");
+                return reply;
+            });
+        };
+        handlers.put("cli", handler);
+        handlers.put("CLI", handler);
     }
 
     /** Requests answered, per client and command; {@link org.ngrelay.ng.NgProcessor} records into it. */

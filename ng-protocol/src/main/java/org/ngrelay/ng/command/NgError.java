@@ -11,6 +11,8 @@ public final class NgError extends RuntimeException {
     public static final String NO_FROM_TAG = "No from-tag in message";
     public static final String NO_TO_TAG = "No to-tag in message";
     public static final String NO_SDP = "No SDP body in message";
+    /** The {@code cli} command without its command line (newer rtpengine's text). */
+    public static final String NO_CLI_BODY = "No 'body' in message";
     /** rtpengine 10.5's answer to an SDP without any m= line. */
     public static final String NO_MEDIA = "Error rewriting SDP";
 

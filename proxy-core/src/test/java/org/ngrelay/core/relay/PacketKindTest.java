@@ -17,6 +17,8 @@ class PacketKindTest {
         assertThat(PacketKind.classify(ByteBuffer.wrap(new byte[] {22, (byte) 0xfe, (byte) 0xfd, 0}))).isEqualTo(PacketKind.DTLS);
         assertThat(PacketKind.classify(ByteBuffer.wrap(new byte[] {(byte) 0x80, 0, 1}))).as("too short for RTP").isEqualTo(PacketKind.UNKNOWN);
         assertThat(PacketKind.classify(ByteBuffer.wrap(new byte[] {'h', 'i'}))).isEqualTo(PacketKind.UNKNOWN);
+        assertThat(PacketKind.classify(ByteBuffer.wrap(new byte[] {(byte) 0x80, (byte) 200, 0, 6, 0x11})))
+                .as("a truncated SR is still RTCP: the quality stage counts it, the relay passes it on").isEqualTo(PacketKind.RTCP);
         ByteBuffer offset = ByteBuffer.wrap(new byte[20]);
         offset.position(8).put(8, (byte) 0x80).put(9, (byte) 200);
         assertThat(PacketKind.classify(offset)).as("reads from position (offset 0 would be STUN)").isEqualTo(PacketKind.RTCP);
