@@ -30,7 +30,7 @@ import org.ngrelay.ng.testing.TwoPartyCall;
  * every command an operator uses: list numsessions, list sessions all|ID, list totals, list
  * maxsessions, set maxsessions, set loglevel, terminate ID|all, and every runtime setting (list, set,
  * list again: timeouts, delete-delay, load/CPU/bandwidth limits, control-tos, open files), list
- * interfaces|transcoders|counters, params diff|revert, active. The same session is then played
+ * interfaces|transcoders|counters, params diff|revert, active, standby. The same session is then played
  * against a real rtpengine 10.5 and both outputs are compared line by line, with only ports,
  * times and durations masked (and the differences docs/compatibility.md lists).
  */
@@ -88,6 +88,14 @@ class RtpengineCtlIT {
             assertThat(out.get("params diff")).isEqualTo("max-cpu: 0 => 9950\nmax-load: 0 => 5050\nmax-bw: 0 => 100000\n"
                     + "timeout: 60 => 100\nsilent-timeout: 3600 => 200\nfinal-timeout: 0 => 1000\n");
             assertThat(out.get("params diff (reverted)")).isEmpty();
+            assertThat(out.get("list numsessions (standby)")).startsWith("Current sessions own: 0\nCurrent sessions foreign: 2\n");
+            assertThat(out.get("list sessions own (standby)")).isEqualTo("No own sessions on this media relay.\n");
+            assertThat(out.get("list sessions ctl-3 (standby)")).contains("\nforeign: yes\n");
+            assertThat(out.get("list numsessions (re-offer while standby)")).as("signalling leaves a call foreign")
+                    .startsWith("Current sessions own: 0\nCurrent sessions foreign: 2\n");
+            assertThat(out.get("list sessions all (standby, own terminated)")).contains("ctl-3 |").contains("ctl-4 |");
+            assertThat(out.get("list numsessions (active)")).startsWith("Current sessions own: 2\nCurrent sessions foreign: 0\n");
+            assertThat(out.get("list sessions foreign (active)")).isEqualTo("No foreign sessions on this media relay.\n");
             // what 10.5 cannot show: it crashes on a valid set controltos, and can raise its open-files limit
             Ctl c = new Ctl(ctl, daemon.cliPort);
             assertThat(c.run("set controltos 184")).isEqualTo("Success setting control-tos to 184\n");
@@ -173,8 +181,30 @@ class RtpengineCtlIT {
                     out.put("list totals (after)", c.run("list totals"));
                 }
             }
+            standby(c, ng, out);
         }
         return out;
+    }
+
+    /** {@code standby} makes the calls foreign (another node's), {@code active} own again; what each command then shows. */
+    private static void standby(Ctl c, NgClient ng, Map<String, String> out) throws Exception {
+        try (TwoPartyCall third = TwoPartyCall.establish(ng, "ctl-3"); TwoPartyCall fourth = TwoPartyCall.establish(ng, "ctl-4")) {
+            fourth.assertRtpBothWays();
+            out.put("standby", c.run("standby"));
+            out.put("list numsessions (standby)", c.run("list numsessions"));
+            out.put("list sessions own (standby)", c.run("list sessions own"));
+            out.put("list sessions foreign (standby)", c.run("list sessions foreign"));
+            out.put("list sessions ctl-3 (standby)", c.run("list sessions ctl-3"));
+            out.put("re-offer while standby", (String) third.offer(ng).get("result"));
+            out.put("list numsessions (re-offer while standby)", c.run("list numsessions"));
+            out.put("terminate own (standby)", c.run("terminate own"));
+            out.put("list sessions all (standby, own terminated)", c.run("list sessions all"));
+            out.put("active (after standby)", c.run("active"));
+            out.put("list numsessions (active)", c.run("list numsessions"));
+            out.put("terminate foreign (active)", c.run("terminate foreign"));
+            out.put("list sessions foreign (active)", c.run("list sessions foreign"));
+            out.put("terminate all (active)", c.run("terminate all"));
+        }
     }
 
     /**

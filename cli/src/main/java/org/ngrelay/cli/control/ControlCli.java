@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import org.ngrelay.core.call.CallConfig;
+import org.ngrelay.core.call.CallSnapshot;
 import org.ngrelay.core.call.CallManager;
 import org.ngrelay.core.call.DaemonStats;
 import org.ngrelay.core.call.Dialog;
@@ -29,7 +30,7 @@ import org.ngrelay.ng.command.Commands;
  * jsonstats|loglevel|loglevels|timeout|silenttimeout|finaltimeout|offertimeout|deletedelay|controltos|
  * maxload|maxcpu|maxbw|maxopenfiles|interfaces|transcoders|counters}, {@code terminate <call-id>|all|own|foreign},
  * {@code set maxsessions|loglevel|timeout|silenttimeout|finaltimeout|offertimeout|deletedelay|controltos|
- * maxload|maxcpu|maxbw|maxopenfiles}, {@code params diff|revert} and {@code active}. {@code get} is
+ * maxload|maxcpu|maxbw|maxopenfiles}, {@code params diff|revert}, {@code active} and {@code standby}. {@code get} is
  * {@code list}. Numbers are read as 10.5 reads them ({@code strtol}, {@code strtoul}, {@code strtod}). Runs on whichever thread calls it; the answer completes on a media
  * loop or at once.
  */
@@ -98,7 +99,8 @@ public final class ControlCli {
             case "terminate" -> terminate(rest);
             case "set" -> set(rest);
             case "params" -> done(params(rest));
-            case "active" -> done("Ok, all calls set to 'owned (active)'\n"); // ngrelay's calls are all owned
+            case "active" -> calls.foreign(false).thenApply(n -> "Ok, all calls set to 'owned (active)'\n");
+            case "standby" -> calls.foreign(true).thenApply(n -> "Ok, all calls set to 'foreign (standby)'\n");
             default -> done(unknown(joined));
         };
     }
@@ -138,18 +140,19 @@ public final class ControlCli {
         }
         String which = String.join(" ", args);
         switch (which) {
-            case "all", "own" -> {
+            case "all", "own", "foreign" -> {
                 return calls.snapshots().thenApply(list -> {
-                    if (list.isEmpty()) {
-                        return which.equals("all") ? "No sessions on this media relay.\n" : "No own sessions on this media relay.\n";
-                    }
                     StringBuilder sb = new StringBuilder();
-                    list.forEach(c -> sb.append(SessionsText.oneLine(c)));
+                    for (CallSnapshot c : list) {
+                        if (which.equals("all") || c.foreign() == which.equals("foreign")) {
+                            sb.append(SessionsText.oneLine(c));
+                        }
+                    }
+                    if (sb.length() == 0) {
+                        return which.equals("all") ? "No sessions on this media relay.\n" : "No " + which + " sessions on this media relay.\n";
+                    }
                     return sb.toString();
                 });
-            }
-            case "foreign" -> {
-                return done("No foreign sessions on this media relay.\n");
             }
             default -> {
                 return calls.query(Dialog.of(which))
@@ -166,8 +169,8 @@ public final class ControlCli {
         String which = String.join(" ", args);
         return switch (which) {
             case "all" -> calls.terminateAll().thenApply(n -> "All calls terminated by operator.\n");
-            case "own" -> calls.terminateAll().thenApply(n -> "All own calls terminated by operator.\n");
-            case "foreign" -> done("All foreign calls terminated by operator.\n");
+            case "own" -> calls.terminateAll(false).thenApply(n -> "All own calls terminated by operator.\n");
+            case "foreign" -> calls.terminateAll(true).thenApply(n -> "All foreign calls terminated by operator.\n");
             default -> calls.terminate(which).thenApply(found -> found
                     ? "\nCall Id (" + which + ") successfully terminated by operator.\n\n"
                     : "\nCall Id not found (" + which + ").\n\n");

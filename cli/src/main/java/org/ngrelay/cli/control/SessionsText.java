@@ -19,8 +19,8 @@ final class SessionsText {
 
     /** One line per call: {@code callid: %60s | deletionmark:%4s | created:%12d | proxy:...}. */
     static String oneLine(CallSnapshot c) {
-        return String.format(Locale.ROOT, "callid: %60s | deletionmark:%4s | created:%12d | proxy:%s | redis_keyspace:0 | foreign:no\n",
-                c.callId(), yesNo(c.deletionMark()), seconds(c.createdEpochUs() / 1000), proxy(c));
+        return String.format(Locale.ROOT, "callid: %60s | deletionmark:%4s | created:%12d | proxy:%s | redis_keyspace:0 | foreign:%s\n",
+                c.callId(), yesNo(c.deletionMark()), seconds(c.createdEpochUs() / 1000), proxy(c), yesNo(c.foreign()));
     }
 
     static String detail(CallSnapshot c, long nowMs) {
@@ -32,7 +32,7 @@ final class SessionsText {
         sb.append("tos: 0\n");
         sb.append("last_signal: ").append(seconds(c.lastSignalEpochMs())).append('\n');
         sb.append("redis_keyspace: 0\n");
-        sb.append("foreign: no\n\n");
+        sb.append("foreign: ").append(yesNo(c.foreign())).append("\n\n");
         List<CallSnapshot.Party> parties = c.parties();
         for (int i = 0; i < parties.size(); i++) {
             CallSnapshot.Party p = parties.get(i);

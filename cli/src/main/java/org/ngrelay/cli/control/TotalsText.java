@@ -18,8 +18,8 @@ final class TotalsText {
     }
 
     static String numSessions(DaemonStats s) {
-        return "Current sessions own: " + s.sessions() + "\n"
-                + "Current sessions foreign: 0\n"
+        return "Current sessions own: " + s.ownSessions() + "\n"
+                + "Current sessions foreign: " + s.foreignSessions() + "\n"
                 + "Current sessions total: " + s.sessions() + "\n"
                 + "Current transcoded media: 0\n"
                 + "Current sessions ipv4 only media: " + s.ipv4Sessions() + "\n"

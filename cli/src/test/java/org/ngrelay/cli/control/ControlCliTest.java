@@ -88,6 +88,28 @@ class ControlCliTest {
         }
     }
 
+    /** A call made foreign by {@code standby} is left to its owner: no timeout ends it until {@code active}. */
+    @Test
+    void standbyCallsOutliveTheTimeoutUntilActive() throws Exception {
+        CallConfig config = CallConfig.DEFAULTS.withDeleteDelaySec(0).withTimeoutSec(1);
+        try (InProcessRelay relay = new InProcessRelay(config, 12800, 12899);
+             TwoPartyCall call = TwoPartyCall.establish(relay.client(), "standby-1")) {
+            ControlCli cli = new ControlCli(new Commands(relay.calls()), new NoLogLevels(), ControlSockets.holder(0), Map.of());
+            call.assertRtpBothWays();
+            assertThat(run(cli, "standby")).isEqualTo("Ok, all calls set to 'foreign (standby)'\n");
+            Thread.sleep(2500);
+            assertThat(relay.calls().snapshots().get(5, TimeUnit.SECONDS)).as("foreign, idle 2.5 s under --timeout=1").hasSize(1);
+            assertThat(run(cli, "list numsessions")).startsWith("Current sessions own: 0\nCurrent sessions foreign: 1\n");
+            assertThat(run(cli, "active")).isEqualTo("Ok, all calls set to 'owned (active)'\n");
+            long start = System.nanoTime();
+            while (!relay.calls().snapshots().get(5, TimeUnit.SECONDS).isEmpty()) {
+                assertThat(System.nanoTime() - start).as("own again: the timeout ends it").isLessThan(TimeUnit.SECONDS.toNanos(3));
+                Thread.sleep(50);
+            }
+            assertThat(run(cli, "list totals")).containsPattern(" Total timed-out sessions via TIMEOUT +:1\n");
+        }
+    }
+
     /**
      * The ng {@code cli} command (newer rtpengine's) answers what the CLI socket prints, here after
      * a call with RTCP: {@code list totals} shows its MOS samples, {@code list sessions} its SSRCs.

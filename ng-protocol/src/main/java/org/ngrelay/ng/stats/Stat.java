@@ -14,9 +14,9 @@ import org.ngrelay.core.call.DaemonStats;
  */
 public enum Stat {
     SESSIONS_OWN(Section.CURRENT, "sessionsown", "Owned sessions", Format.INT,
-            Metric.gauge("rtpengine_sessions", "type", "own", "Owned sessions"), DaemonStats::sessions),
+            Metric.gauge("rtpengine_sessions", "type", "own", "Owned sessions"), DaemonStats::ownSessions),
     SESSIONS_FOREIGN(Section.CURRENT, "sessionsforeign", "Foreign sessions", Format.INT,
-            Metric.gauge("rtpengine_sessions", "type", "foreign", "Owned sessions"), s -> 0),
+            Metric.gauge("rtpengine_sessions", "type", "foreign", "Owned sessions"), DaemonStats::foreignSessions),
     SESSIONS_TOTAL(Section.CURRENT, "sessionstotal", "Total sessions", Format.INT, null, DaemonStats::sessions),
     TRANSCODED_MEDIA(Section.CURRENT, "transcodedmedia", "Transcoded media", Format.INT,
             Metric.gauge("rtpengine_transcoded_media", null, null, "Transcoded media"), s -> 0),

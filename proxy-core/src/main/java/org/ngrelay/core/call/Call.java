@@ -61,6 +61,8 @@ final class Call {
     /** A paused session: same files, no packets until {@code start recording} resumes it. */
     private RecordingSession pausedRecording;
     private String recordingMetadata;
+    /** rtpengine-ctl {@code standby} made it foreign: another node owns it (see {@link CallManager#foreign}). */
+    boolean foreign;
     /** The ng client whose offer created the call (the CLI's "proxy"), or null. */
     private String createdFrom;
     /** epoch µs = nanoTime / 1000 + this: the recorder's timestamps without a clock call per packet */
@@ -590,7 +592,7 @@ final class Call {
         if (destroyed) {
             return;
         }
-        if (deleteAtNs != 0 && nowNs - deleteAtNs >= 0) {
+        if (deleteAtNs != 0 && nowNs - deleteAtNs >= 0 && !foreign) {
             destroy(CloseReason.TERMINATED);
             return;
         }
@@ -598,6 +600,9 @@ final class Call {
         if (cfg.finalTimeoutSec() > 0 && nowNs - createdNs >= TimeUnit.SECONDS.toNanos(cfg.finalTimeoutSec())) {
             destroy(CloseReason.FINAL_TIMEOUT);
             return;
+        }
+        if (foreign) {
+            return; // rtpengine 10.5: only the final timeout applies to a foreign call
         }
         long last = lastSignalNs;
         boolean oneWay = false;
@@ -623,7 +628,12 @@ final class Call {
         LoopTotals totals = manager.totals(loop);
         long packetsBefore = totals.packets;
         long bytesBefore = totals.bytes;
-        if (reason != CloseReason.FAILED) {
+        if (reason == CloseReason.FINAL_TIMEOUT && foreign) {
+            totals.closed[reason.ordinal()]++; // rtpengine counts this one for foreign calls too
+            addTraffic(totals);
+        } else if (reason != CloseReason.FAILED && foreign) {
+            addTraffic(totals); // another node's call: its session figures are that node's
+        } else if (reason != CloseReason.FAILED) {
             // The call's figures move into the loop's totals here, on the loop, in one step.
             addTraffic(totals);
             countOneAndZeroWay(totals);
@@ -683,6 +693,7 @@ final class Call {
     /** The live figures of this call, for {@link CallManager#stats()} (on the loop). */
     void addLive(LoopTotals totals, long nowNs) {
         totals.sessions++;
+        totals.foreignSessions += foreign ? 1 : 0;
         addTraffic(totals);
         boolean v4 = false;
         boolean v6 = false;
@@ -736,7 +747,7 @@ final class Call {
             m.ssrcs.reports(ssrcs);
         }
         return new CallSnapshot(id, createdEpochUs, lastSignalEpochMs, parties, recordingStats, createdFrom, deleteAtNs != 0,
-                List.copyOf(ssrcs.values()));
+                List.copyOf(ssrcs.values()), foreign);
     }
 
     /** {@code a=ice-options:trickle} (RFC 8840), kept as a query flag even when ICE is removed (10.5). */

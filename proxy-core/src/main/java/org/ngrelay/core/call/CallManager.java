@@ -214,22 +214,45 @@ public final class CallManager {
             return CompletableFuture.completedFuture(false);
         }
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        call.loop.execute(() -> {
-            boolean live = !call.destroyed;
-            if (live) {
-                LOG.info(() -> "[" + callId + "] Call terminated by operator");
-                call.destroy(CloseReason.FORCE_TERMINATED);
-            }
-            done.complete(live);
-        });
+        call.loop.execute(() -> done.complete(!call.destroyed && terminateNow(call)));
         return done;
+    }
+
+    private static boolean terminateNow(Call call) {
+        LOG.info(() -> "[" + call.id() + "] Call terminated by operator");
+        call.destroy(CloseReason.FORCE_TERMINATED);
+        return true;
     }
 
     /** Ends every call; completes with how many were ended. */
     public CompletableFuture<Integer> terminateAll() {
+        return eachCall(CallManager::terminateNow);
+    }
+
+    /** Ends every own call ({@code foreign == false}) or every foreign one: rtpengine-ctl's {@code terminate own|foreign}. */
+    public CompletableFuture<Integer> terminateAll(boolean foreign) {
+        return eachCall(call -> call.foreign == foreign && terminateNow(call));
+    }
+
+    /**
+     * rtpengine-ctl's {@code standby} (true) and {@code active} (false): every call becomes foreign
+     * or own. A foreign call is left to the peer that owns it: only {@code --final-timeout} ends it,
+     * and it counts as foreign in the statistics; calls made later are own, as in rtpengine 10.5.
+     */
+    public CompletableFuture<Integer> foreign(boolean foreign) {
+        return eachCall(call -> {
+            call.foreign = foreign;
+            return true;
+        });
+    }
+
+    /** Runs {@code action} on each live call's loop; completes with how many returned true. */
+    private CompletableFuture<Integer> eachCall(java.util.function.Predicate<Call> action) {
         List<CompletableFuture<Boolean>> each = new ArrayList<>();
-        for (String id : new ArrayList<>(calls.keySet())) {
-            each.add(terminate(id));
+        for (Call call : new ArrayList<>(calls.values())) {
+            CompletableFuture<Boolean> done = new CompletableFuture<>();
+            call.loop.execute(() -> done.complete(!call.destroyed && action.test(call)));
+            each.add(done);
         }
         return CompletableFuture.allOf(each.toArray(new CompletableFuture<?>[0]))
                 .thenApply(v -> (int) each.stream().filter(CompletableFuture::join).count());
@@ -295,7 +318,7 @@ public final class CallManager {
                     2 * pool.pairsInUse(), 2 * pool.pairsTotal(), pool.lastReserved()));
         }
         long uptimeSec = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNs);
-        return new DaemonStats(uptimeSec, t.sessions, t.ipv4Sessions, t.ipv6Sessions, t.mixedSessions, t.activeStreams,
+        return new DaemonStats(uptimeSec, t.sessions, t.foreignSessions, t.ipv4Sessions, t.ipv6Sessions, t.mixedSessions, t.activeStreams,
                 t.managedSessions, closed, t.packets, t.bytes, t.errors, perSecond[0], perSecond[1], perSecond[2],
                 t.zeroWayStreams, t.oneWayStreams, t.durationSec, t.durationSquaredSec, maxSessions, ports,
                 recorder.totals(), t.quality.snapshot());

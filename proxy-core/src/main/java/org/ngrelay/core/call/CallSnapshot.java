@@ -12,11 +12,12 @@ import org.ngrelay.core.recording.RecordingStats;
  * @param recordings   every recording session of the call so far, the running one last
  * @param createdFrom  the ng client whose offer created the call ({@code IP:port}), or null
  * @param deletionMark a delayed delete is pending
+ * @param foreign      rtpengine-ctl {@code standby} made it another node's call
  * @param ssrcs        the RTCP quality of each SSRC that has a MOS, the first party's first (query's {@code SSRC})
  */
 public record CallSnapshot(String callId, long createdEpochUs, long lastSignalEpochMs, List<Party> parties,
                            List<RecordingStats> recordings, String createdFrom, boolean deletionMark,
-                           List<SsrcReport> ssrcs) {
+                           List<SsrcReport> ssrcs, boolean foreign) {
 
     /**
      * One monologue; {@code tag} is null for the callee before the answer named it.

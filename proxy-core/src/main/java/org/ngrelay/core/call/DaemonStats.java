@@ -12,6 +12,7 @@ import org.ngrelay.core.recording.RecordingTotals;
  * rtpengine's counters do, whatever its CLI text says).
  *
  * @param sessions        calls now
+ * @param foreignSessions of those, the ones rtpengine-ctl {@code standby} made foreign
  * @param activeStreams   streams of live calls that received a packet during the last second
  * @param managedSessions calls that have ended (rtpengine counts a session when it is destroyed)
  * @param closed          ended calls by reason, plus {@link CloseReason#REJECTED} refusals
@@ -19,7 +20,7 @@ import org.ngrelay.core.recording.RecordingTotals;
  * @param maxSessions     the session limit, -1 for none
  * @param quality         the RTCP quality samples of every call so far (live ones included)
  */
-public record DaemonStats(long uptimeSec, int sessions, int ipv4Sessions, int ipv6Sessions, int mixedSessions,
+public record DaemonStats(long uptimeSec, int sessions, int foreignSessions, int ipv4Sessions, int ipv6Sessions, int mixedSessions,
                           int activeStreams, long managedSessions, Map<CloseReason, Long> closed,
                           long packets, long bytes, long errors, double packetRate, double byteRate, double errorRate,
                           long zeroWayStreams, long oneWayStreams, double callDurationTotalSec,
@@ -40,6 +41,10 @@ public record DaemonStats(long uptimeSec, int sessions, int ipv4Sessions, int ip
         public int free() {
             return total - used;
         }
+    }
+
+    public int ownSessions() {
+        return sessions - foreignSessions;
     }
 
     public long closed(CloseReason reason) {

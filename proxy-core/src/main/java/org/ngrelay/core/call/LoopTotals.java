@@ -26,6 +26,7 @@ final class LoopTotals {
 
     // live figures, filled only in a copy
     int sessions;
+    int foreignSessions;
     int ipv4Sessions;
     int ipv6Sessions;
     int mixedSessions;
@@ -51,6 +52,7 @@ final class LoopTotals {
         durationSquaredSec += o.durationSquaredSec;
         quality.add(o.quality);
         sessions += o.sessions;
+        foreignSessions += o.foreignSessions;
         ipv4Sessions += o.ipv4Sessions;
         ipv6Sessions += o.ipv6Sessions;
         mixedSessions += o.mixedSessions;
