@@ -803,6 +803,6 @@ final class Call {
         }
         long lastPacketMs = s.lastPacketNs == 0 ? createdEpochUs / 1000 : nowMs - TimeUnit.NANOSECONDS.toMillis(nowNs - s.lastPacketNs);
         return new CallSnapshot.Stream(s.isRtcp(), s.localPort(), media.hasPorts() ? media.iface.address() : null,
-                s.endpoint != null ? s.endpoint : s.advertised, s.advertised, lastPacketMs, flags, s.packets, s.bytes, s.errors, s.ssrc);
+                s.endpoint != null ? s.endpoint : s.advertised, s.advertised, lastPacketMs, flags, s.packets, s.bytes, s.errors, s.ssrc());
     }
 }

@@ -51,11 +51,11 @@ public final class PacketStream implements PacketHandler {
     boolean latched;
     long firstPacketNs;
 
-    /** The SSRC of the last packet (RTP's at offset 8, RTCP's sender at offset 4), unsigned; -1 before any. */
-    long ssrc = -1;
-    /** The SSRC and payload type of the last RTP packet (RTCP on a muxed port leaves them): -1 before any. */
+    /** The SSRC (offset 8) and payload type of the last RTP packet, unsigned; -1 before any. */
     long rtpSsrc = -1;
     int payloadType = -1;
+    /** The sender SSRC (offset 4) of the last RTCP packet; -1 before any. */
+    long rtcpSsrc = -1;
     long packets;
     long bytes;
     long errors;
@@ -89,17 +89,10 @@ public final class PacketStream implements PacketHandler {
         int at = packet.position();
         if (kind == PacketKind.RTP) {
             // absolute reads in the header classify() has checked: no allocation, no position change
-            ssrc = rtpSsrc = packet.getInt(at + 8) & 0xffffffffL;
+            rtpSsrc = packet.getInt(at + 8) & 0xffffffffL;
             payloadType = packet.get(at + 1) & 0x7f;
         } else if (kind == PacketKind.RTCP) {
-            if (packet.remaining() >= 8) {
-                ssrc = packet.getInt(at + 4) & 0xffffffffL;
-            }
-            // about one packet per 5 s: the quality stage; a malformed packet is counted and still relayed
-            int fault = media.quality.read(packet, nowNs);
-            if (fault != Rtcp.OK) {
-                malformedRtcp(nowNs, fault, source);
-            }
+            rtcp(packet, source, nowNs);
         }
         lastPacketNs = nowNs;
         RecordingSession recording = call.recording;
@@ -194,6 +187,17 @@ public final class PacketStream implements PacketHandler {
         }
     }
 
+    /** About one packet per 5 s: the quality stage, out of line so the RTP path stays small; a malformed packet is still relayed. */
+    private void rtcp(ByteBuffer packet, InetSocketAddress source, long nowNs) {
+        if (packet.remaining() >= 8) {
+            rtcpSsrc = packet.getInt(packet.position() + 4) & 0xffffffffL;
+        }
+        int fault = media.quality.read(packet, nowNs);
+        if (fault != Rtcp.OK) {
+            malformedRtcp(nowNs, fault, source);
+        }
+    }
+
     /** Counted as an error (rtpengine counts what it cannot parse), relayed all the same: the peer may read it. */
     private void malformedRtcp(long nowNs, int fault, InetSocketAddress source) {
         errors++;
@@ -224,6 +228,15 @@ public final class PacketStream implements PacketHandler {
             endpoint = newEndpoint;
             latched = false;
         }
+    }
+
+    /**
+     * The stream's SSRC for {@code query} and the CLI: the last RTP packet's on an RTP port, the last
+     * RTCP sender's on an RTCP port (as rtpengine 10.5 shows them), the other kind when only that came.
+     */
+    long ssrc() {
+        long first = rtcp ? rtcpSsrc : rtpSsrc;
+        return first >= 0 ? first : rtcp ? rtpSsrc : rtcpSsrc;
     }
 
     boolean confirmed(long nowNs) {

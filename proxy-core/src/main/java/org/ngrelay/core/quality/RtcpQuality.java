@@ -108,7 +108,9 @@ public final class RtcpQuality implements RtcpListener {
             samples.add(QualitySamples.MOS, mos);
             LOG.fine(() -> party.logPrefix() + " MOS from RR for " + Long.toHexString(from) + " is " + mos / 10.0);
         }
-        reporter.add(new StatsBlock(mos, e2eUs, legUs, jitterMs, lossPercent, party.epochSec(nowNs), nowNs));
+        if (reporter.keepsBlockAt(nowNs)) {
+            reporter.add(new StatsBlock(mos, e2eUs, legUs, jitterMs, lossPercent, party.epochSec(nowNs), nowNs));
+        }
     }
 
     /** The other party's entry for {@code ssrc}, where its SRs and reference times are. */

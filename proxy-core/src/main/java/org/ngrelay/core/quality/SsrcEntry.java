@@ -73,14 +73,16 @@ final class SsrcEntry {
         return 0;
     }
 
+    /** rtpengine keeps at most one block a second per SSRC; the reports in between are only sampled. */
+    boolean keepsBlockAt(long nowNs) {
+        return blocks.isEmpty() || nowNs - blocks.get(blocks.size() - 1).receivedNs() >= 1_000_000_000L;
+    }
+
     /**
-     * Adds a report's block (rtpengine: at most one a second, the rest only sampled); the lowest
-     * is the lowest real MOS, the highest the highest of any block; averages count blocks with a MOS.
+     * Adds a report's block (see {@link #keepsBlockAt}); the lowest is the lowest real MOS, the
+     * highest the highest of any block; averages count blocks with a MOS.
      */
-    boolean add(StatsBlock b) {
-        if (!blocks.isEmpty() && b.receivedNs() - blocks.get(blocks.size() - 1).receivedNs() < 1_000_000_000L) {
-            return false;
-        }
+    void add(StatsBlock b) {
         blocks.add(b);
         if (b.mos() != 0 && (lowest == null || b.mos() < lowest.mos())) {
             lowest = b;
@@ -97,7 +99,6 @@ final class SsrcEntry {
             jitterSum += b.jitterMs();
             lossSum += b.lossPercent();
         }
-        return true;
     }
 
     /** The query figures, or null when no block had a MOS (rtpengine then lists the SSRC not at all). */
