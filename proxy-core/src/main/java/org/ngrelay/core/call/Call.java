@@ -628,20 +628,20 @@ final class Call {
         LoopTotals totals = manager.totals(loop);
         long packetsBefore = totals.packets;
         long bytesBefore = totals.bytes;
-        if (reason == CloseReason.FINAL_TIMEOUT && foreign) {
-            totals.closed[reason.ordinal()]++; // rtpengine counts this one for foreign calls too
-            addTraffic(totals);
-        } else if (reason != CloseReason.FAILED && foreign) {
-            addTraffic(totals); // another node's call: its session figures are that node's
-        } else if (reason != CloseReason.FAILED) {
+        if (reason != CloseReason.FAILED) {
             // The call's figures move into the loop's totals here, on the loop, in one step.
             addTraffic(totals);
-            countOneAndZeroWay(totals);
-            double durationSec = (nowNs - createdNs) / 1e9;
-            totals.closed[reason.ordinal()]++;
-            totals.managedSessions++;
-            totals.durationSec += durationSec;
-            totals.durationSquaredSec += durationSec * durationSec;
+            if (!foreign) {
+                countOneAndZeroWay(totals);
+                double durationSec = (nowNs - createdNs) / 1e9;
+                totals.closed[reason.ordinal()]++;
+                totals.managedSessions++;
+                totals.durationSec += durationSec;
+                totals.durationSquaredSec += durationSec * durationSec;
+            } else if (reason == CloseReason.FINAL_TIMEOUT) {
+                // another node's call: its session figures are that node's, but 10.5 counts this one
+                totals.closed[reason.ordinal()]++;
+            }
         }
         for (Monologue m : monologues) {
             m.closePorts();
