@@ -135,20 +135,20 @@ public final class CallManager {
      * warning when the files cannot be created, else null.
      */
     public CompletableFuture<String> startRecording(Dialog d, RecordingOptions options) {
-        return onCall(d.callId(), false, call -> call.startRecording(options));
+        return onCall(d.callId(), false, call -> call.recording.start(options));
     }
 
     /** {@code stop recording}: ends the running session; completes with its final figures, or null. */
     public CompletableFuture<RecordingStats> stopRecording(Dialog d) {
         return onCall(d.callId(), false, call -> {
-            CompletableFuture<RecordingStats> f = call.stopRecording(0);
+            CompletableFuture<RecordingStats> f = call.recording.stop(0);
             return f == null ? CompletableFuture.<RecordingStats>completedFuture(null) : f;
         }).thenCompose(f -> f);
     }
 
     /** {@code pause recording} (or {@code stop recording} with {@code pause}); completes with the session's figures, or null. */
     public CompletableFuture<RecordingStats> pauseRecording(Dialog d) {
-        return onCall(d.callId(), false, Call::pauseRecording);
+        return onCall(d.callId(), false, call -> call.recording.pause());
     }
 
     public CompletableFuture<CallSnapshot> query(Dialog d) {

@@ -56,6 +56,8 @@ public final class PacketStream implements PacketHandler {
     int payloadType = -1;
     /** The sender SSRC (offset 4) of the last RTCP packet; -1 before any. */
     long rtcpSsrc = -1;
+    /** Where this stream's packets are recorded, or null: set by {@link CallRecording#publish} off the packet path. */
+    RecordingSession recordTo;
     long packets;
     long bytes;
     long errors;
@@ -95,8 +97,8 @@ public final class PacketStream implements PacketHandler {
             rtcp(packet, source, nowNs);
         }
         lastPacketNs = nowNs;
-        RecordingSession recording = call.recording;
-        if (recording != null && (call.recordOnly == null || call.recordOnly == media.monologue)) {
+        RecordingSession recording = recordTo;
+        if (recording != null) {
             // ingress, as received (rtpengine's pcap method); a non-blocking copy into its queue
             recording.packet(packet, source, socket.localAddress(), call.epochUs(nowNs));
         }
@@ -112,7 +114,7 @@ public final class PacketStream implements PacketHandler {
 
     @Override
     public int prefetch() {
-        int seen = call.recording == null ? 0 : 1;
+        int seen = recordTo == null ? 0 : 1;
         CallMedia peer = media.peer;
         if (peer != null) {
             PacketStream out = rtcp ? peer.rtcpOut() : peer.rtp;
