@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 import org.ngrelay.core.call.CallConfig;
 import org.ngrelay.core.call.CallManager;
-import org.ngrelay.core.call.EndpointLearning;
+import org.ngrelay.core.path.EndpointLearning;
 import org.ngrelay.core.iface.InterfaceSpec;
 import org.ngrelay.core.iface.Interfaces;
 import org.ngrelay.core.load.LoadLimits;

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.ngrelay.core.call.CallConfig;
-import org.ngrelay.core.call.EndpointLearning;
+import org.ngrelay.core.path.EndpointLearning;
 import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.testing.RtpPackets;
 import org.ngrelay.core.testing.Sdps;

@@ -1,7 +1,7 @@
 package org.ngrelay.ng.command;
 
 import java.util.Objects;
-import org.ngrelay.core.call.EndpointLearning;
+import org.ngrelay.core.path.EndpointLearning;
 
 /**
  * Daemon options that change how offers and answers are read.

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.ngrelay.core.call.Dialog;
-import org.ngrelay.core.call.EndpointLearning;
+import org.ngrelay.core.path.EndpointLearning;
 import org.ngrelay.core.call.EndpointOptions;
 import org.ngrelay.core.call.IceMode;
 import org.ngrelay.core.call.OfferAnswer;

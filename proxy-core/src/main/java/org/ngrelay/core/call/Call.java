@@ -297,9 +297,9 @@ final class Call {
     private void addTraffic(LoopTotals totals) {
         for (Monologue m : monologues) {
             for (CallMedia media : m.medias) {
-                totals.packets += media.rtp.packets + media.rtcp.packets;
-                totals.bytes += media.rtp.bytes + media.rtcp.bytes;
-                totals.errors += media.rtp.errors + media.rtcp.errors;
+                totals.packets += media.rtp.counter.packets() + media.rtcp.counter.packets();
+                totals.bytes += media.rtp.counter.bytes() + media.rtcp.counter.bytes();
+                totals.errors += media.rtp.counter.errors() + media.rtcp.counter.errors();
             }
         }
     }
@@ -316,8 +316,8 @@ final class Call {
                 if (peer != null) {
                     seen.add(peer);
                 }
-                boolean sent = media.rtp.packets + media.rtcp.packets > 0;
-                boolean received = peer != null && peer.rtp.packets + peer.rtcp.packets > 0;
+                boolean sent = media.rtp.counter.packets() + media.rtcp.counter.packets() > 0;
+                boolean received = peer != null && peer.rtp.counter.packets() + peer.rtcp.counter.packets() > 0;
                 if (!sent && !received) {
                     totals.zeroWayStreams++;
                 } else if (sent != received) {
@@ -328,7 +328,8 @@ final class Call {
     }
 
     private static int active(PacketStream s, long nowNs) {
-        return s.lastPacketNs != 0 && nowNs - s.lastPacketNs < ACTIVE_STREAM_NS ? 1 : 0;
+        long last = s.counter.lastPacketNs();
+        return last != 0 && nowNs - last < ACTIVE_STREAM_NS ? 1 : 0;
     }
 
     /** The live figures of this call, for {@link CallManager#stats()} (on the loop). */

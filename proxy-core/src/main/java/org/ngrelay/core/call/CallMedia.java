@@ -2,7 +2,6 @@ package org.ngrelay.core.call;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -100,8 +99,8 @@ final class CallMedia implements QualityParty {
                 break;
             }
             try {
-                rtp.socket = loop.open(new InetSocketAddress(iface.address(), port), tos, rtp);
-                rtcp.socket = loop.open(new InetSocketAddress(iface.address(), port + 1), tos, rtcp);
+                rtp.socket(loop.open(new InetSocketAddress(iface.address(), port), tos, rtp));
+                rtcp.socket(loop.open(new InetSocketAddress(iface.address(), port + 1), tos, rtcp));
                 this.iface = iface;
                 this.rtpPort = port;
                 return;
@@ -125,16 +124,7 @@ final class CallMedia implements QualityParty {
         }
     }
 
-    boolean sendRtp(ByteBuffer packet) {
-        return rtp.transmit(packet);
-    }
-
-    /** RTCP towards this party: over the RTP port when muxed (RFC 5761), else the RTCP port. */
-    boolean sendRtcp(ByteBuffer packet) {
-        return rtcpOut().transmit(packet);
-    }
-
-    /** The stream RTCP towards this party leaves by. */
+    /** The stream RTCP towards this party leaves by: the RTP port when muxed (RFC 5761), else the RTCP port. */
     PacketStream rtcpOut() {
         return rtcpMux ? rtp : rtcp;
     }
@@ -158,7 +148,7 @@ final class CallMedia implements QualityParty {
     @Override
     public int payloadTypeTowards(long ssrc) {
         PacketStream in = peer == null ? null : peer.rtp;
-        return in != null && in.rtpSsrc == ssrc ? in.payloadType : -1;
+        return in != null && in.counter.rtpSsrc() == ssrc ? in.counter.payloadType() : -1;
     }
 
     @Override

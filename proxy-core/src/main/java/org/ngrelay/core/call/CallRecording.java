@@ -40,8 +40,8 @@ final class CallRecording {
         for (Monologue m : call.monologues()) {
             RecordingSession to = only == null || only == m ? active : null;
             for (CallMedia media : m.medias) {
-                media.rtp.recordTo = to;
-                media.rtcp.recordTo = to;
+                media.rtp.recordTo(to);
+                media.rtcp.recordTo(to);
             }
         }
     }

@@ -77,10 +77,10 @@ final class CallReport {
         if (media.rtcpMux) {
             flags.add(s.isRtcp() ? "fallback RTCP" : "RTCP");
         }
-        if (media.described || s.latched) {
+        if (media.described || s.latch.latched()) {
             flags.add("filled");
         }
-        if (s.confirmed(nowNs)) {
+        if (s.latch.confirmed(nowNs)) {
             flags.add("confirmed");
         }
         if (s.options.strictSource()) {
@@ -89,8 +89,10 @@ final class CallReport {
         if (s.options.mediaHandover()) {
             flags.add("media handover");
         }
-        long lastPacketMs = s.lastPacketNs == 0 ? createdEpochUs / 1000 : nowMs - TimeUnit.NANOSECONDS.toMillis(nowNs - s.lastPacketNs);
+        long lastNs = s.counter.lastPacketNs();
+        long lastPacketMs = lastNs == 0 ? createdEpochUs / 1000 : nowMs - TimeUnit.NANOSECONDS.toMillis(nowNs - lastNs);
         return new CallSnapshot.Stream(s.isRtcp(), s.localPort(), media.hasPorts() ? media.iface.address() : null,
-                s.endpoint != null ? s.endpoint : s.advertised, s.advertised, lastPacketMs, flags, s.packets, s.bytes, s.errors, s.ssrc());
+                s.latch.endpoint() != null ? s.latch.endpoint() : s.advertised, s.advertised, lastPacketMs, flags,
+                s.counter.packets(), s.counter.bytes(), s.counter.errors(), s.ssrc());
     }
 }

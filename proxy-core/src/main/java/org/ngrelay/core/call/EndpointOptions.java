@@ -1,6 +1,7 @@
 package org.ngrelay.core.call;
 
 import java.net.InetAddress;
+import org.ngrelay.core.path.EndpointLearning;
 
 /**
  * How ngrelay learns and checks the address of the party that sent the SDP.

@@ -42,7 +42,7 @@ final class Monologue {
     long lastPacketNs() {
         long last = 0;
         for (CallMedia m : medias) {
-            last = Math.max(last, Math.max(m.rtp.lastPacketNs, m.rtcp.lastPacketNs));
+            last = Math.max(last, Math.max(m.rtp.counter.lastPacketNs(), m.rtcp.counter.lastPacketNs()));
         }
         return last;
     }

@@ -1,4 +1,4 @@
-package org.ngrelay.core.call;
+package org.ngrelay.core.path;
 
 import java.util.Locale;
 
