@@ -1,0 +1,312 @@
+package org.ngrelay.core.srtp;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One direction of one stream's SRTP and SRTCP (RFC 3711): {@link #protect}/{@link #protectRtcp}
+ * towards an SRTP party, or {@link #unprotect}/{@link #unprotectRtcp} from one. Works in place on
+ * the packet between position and limit: protect encrypts the payload and appends the tag (the
+ * buffer needs room behind its limit), unprotect checks the tag and the replay window, decrypts
+ * and drops the tag. Keeps the roll-over counter (RFC 3711 Appendix A) and a 64-packet replay
+ * window per direction; a new SSRC starts them afresh. Media loop only; nothing is allocated per
+ * packet (the packet is worked on in an array of this context's).
+ */
+public final class SrtpContext {
+
+    public static final int OK = 0;
+    public static final int TOO_SHORT = 1;
+    public static final int AUTH_FAILED = 2;
+    public static final int REPLAYED = 3;
+
+    private static final int WINDOW = 64;
+    private static final int MAX_PACKET = 65536;
+    /** SRTCP's E flag: the packet is encrypted (RFC 3711 §3.4). */
+    private static final int E_FLAG = 0x80000000;
+
+    private final SrtpSuite suite;
+    private final AesCounter rtpCipher;
+    private final HmacSha1 rtpAuth;
+    private final byte[] rtpSalt;
+    private final AesCounter rtcpCipher;
+    private final HmacSha1 rtcpAuth;
+    private final byte[] rtcpSalt;
+
+    private final byte[] work = new byte[MAX_PACKET + 32];
+    private final byte[] iv = new byte[16];
+    private final byte[] tag = new byte[20];
+    private final byte[] roc4 = new byte[4];
+
+    // RTP index state (sender's or receiver's): SSRC, roll-over counter, highest sequence, replay bits
+    private long ssrc = -1;
+    private long roc;
+    private int highestSeq;
+    private long replayBits;
+    /** No packet of this SSRC authenticated yet. */
+    private boolean fresh = true;
+    // SRTCP: the next index to send; received: the highest index and replay bits
+    /** The next SRTCP index: libsrtp sends 1 first (its known-answer vector), and so does this. */
+    private int rtcpIndex = 1;
+    private long rtcpSsrc = -1;
+    private long rtcpHighest = -1;
+    private long rtcpReplayBits;
+
+    private long authFailures;
+    private long replays;
+
+    public SrtpContext(SrtpSuite suite, byte[] master) {
+        this.suite = suite;
+        SrtpKeys rtp = SrtpKeys.derive(suite, master, false);
+        SrtpKeys rtcp = SrtpKeys.derive(suite, master, true);
+        rtpCipher = new AesCounter(rtp.encryption);
+        rtpAuth = new HmacSha1(rtp.auth);
+        rtpSalt = rtp.salt;
+        rtcpCipher = new AesCounter(rtcp.encryption);
+        rtcpAuth = new HmacSha1(rtcp.auth);
+        rtcpSalt = rtcp.salt;
+    }
+
+    public SrtpSuite suite() {
+        return suite;
+    }
+
+    /** RTP → SRTP, in place; the limit grows by the tag. */
+    public int protect(ByteBuffer packet) {
+        int at = packet.position();
+        int length = packet.remaining();
+        int header = headerLength(packet, at, length);
+        if (header < 0 || length + suite.rtpTagBytes > MAX_PACKET || packet.capacity() - packet.limit() < suite.rtpTagBytes) {
+            return TOO_SHORT;
+        }
+        packet.get(at, work, 0, length);
+        int seq = ((work[2] & 0xff) << 8) | (work[3] & 0xff);
+        long packetSsrc = u32(work, 8);
+        long index = senderIndex(packetSsrc, seq);
+        counterIv(rtpSalt, packetSsrc, index);
+        rtpCipher.apply(iv, work, header, length - header);
+        rtpAuth(work, length, index >>> 16, tag);
+        System.arraycopy(tag, 0, work, length, suite.rtpTagBytes);
+        packet.limit(packet.limit() + suite.rtpTagBytes);
+        packet.put(at, work, 0, length + suite.rtpTagBytes);
+        return OK;
+    }
+
+    /** SRTP → RTP, in place; the limit shrinks by the tag. A packet refused is left as it was. */
+    public int unprotect(ByteBuffer packet) {
+        int at = packet.position();
+        int length = packet.remaining() - suite.rtpTagBytes;
+        int header = length < 12 ? -1 : headerLength(packet, at, length);
+        if (header < 0 || length > MAX_PACKET) {
+            return TOO_SHORT;
+        }
+        packet.get(at, work, 0, length + suite.rtpTagBytes);
+        int seq = ((work[2] & 0xff) << 8) | (work[3] & 0xff);
+        long packetSsrc = u32(work, 8);
+        if (packetSsrc != ssrc) {
+            // a new source: its index starts from this packet (RFC 3711 §3.3.1)
+            ssrc = packetSsrc;
+            roc = 0;
+            highestSeq = seq;
+            replayBits = 0;
+            fresh = true;
+        }
+        long guessedRoc = estimateRoc(seq);
+        long index = (guessedRoc << 16) | seq;
+        long highest = (roc << 16) | highestSeq;
+        long delta = index - highest;
+        if (!fresh && delta <= 0 && (-delta >= WINDOW || (replayBits & (1L << -delta)) != 0)) {
+            replays++;
+            return REPLAYED;
+        }
+        rtpAuth(work, length, guessedRoc, tag);
+        if (!tagMatches(work, length, suite.rtpTagBytes)) {
+            authFailures++;
+            return AUTH_FAILED;
+        }
+        counterIv(rtpSalt, packetSsrc, index);
+        rtpCipher.apply(iv, work, header, length - header);
+        accept(delta, guessedRoc, seq);
+        packet.put(at, work, 0, length);
+        packet.limit(at + length);
+        return OK;
+    }
+
+    /** RTCP → SRTCP (encrypted, E set), in place; the limit grows by 4 + the tag. */
+    public int protectRtcp(ByteBuffer packet) {
+        int at = packet.position();
+        int length = packet.remaining();
+        int extra = 4 + suite.rtcpTagBytes;
+        if (length < 8 || length + extra > MAX_PACKET || packet.capacity() - packet.limit() < extra) {
+            return TOO_SHORT;
+        }
+        packet.get(at, work, 0, length);
+        long sender = u32(work, 4);
+        int index = rtcpIndex;
+        rtcpIndex = (rtcpIndex + 1) & 0x7fffffff;
+        counterIv(rtcpSalt, sender, index);
+        rtcpCipher.apply(iv, work, 8, length - 8);
+        putInt(work, length, E_FLAG | index);
+        rtcpAuth.start();
+        rtcpAuth.update(work, 0, length + 4);
+        rtcpAuth.finish(tag, 0);
+        System.arraycopy(tag, 0, work, length + 4, suite.rtcpTagBytes);
+        packet.limit(packet.limit() + extra);
+        packet.put(at, work, 0, length + extra);
+        return OK;
+    }
+
+    /** SRTCP → RTCP, in place; an unencrypted SRTCP packet (E clear) is authenticated only. */
+    public int unprotectRtcp(ByteBuffer packet) {
+        int at = packet.position();
+        int length = packet.remaining() - 4 - suite.rtcpTagBytes;
+        if (length < 8 || length > MAX_PACKET) {
+            return TOO_SHORT;
+        }
+        packet.get(at, work, 0, packet.remaining());
+        long sender = u32(work, 4);
+        int word = (int) u32(work, length);
+        long index = word & 0x7fffffffL;
+        if (sender != rtcpSsrc) {
+            rtcpSsrc = sender;
+            rtcpHighest = -1;
+            rtcpReplayBits = 0;
+        }
+        long delta = rtcpHighest < 0 ? 1 : index - rtcpHighest;
+        if (delta <= 0 && (-delta >= WINDOW || (rtcpReplayBits & (1L << -delta)) != 0)) {
+            replays++;
+            return REPLAYED;
+        }
+        rtcpAuth.start();
+        rtcpAuth.update(work, 0, length + 4);
+        rtcpAuth.finish(tag, 0);
+        if (!tagMatches(work, length + 4, suite.rtcpTagBytes)) {
+            authFailures++;
+            return AUTH_FAILED;
+        }
+        if ((word & E_FLAG) != 0) {
+            counterIv(rtcpSalt, sender, index);
+            rtcpCipher.apply(iv, work, 8, length - 8);
+        }
+        if (delta > 0) {
+            rtcpReplayBits = delta >= WINDOW ? 1 : (rtcpReplayBits << delta) | 1;
+            rtcpHighest = index;
+        } else {
+            rtcpReplayBits |= 1L << -delta;
+        }
+        packet.put(at, work, 0, length);
+        packet.limit(at + length);
+        return OK;
+    }
+
+    /** Packets whose tag did not match. */
+    public long authFailures() {
+        return authFailures;
+    }
+
+    /** Packets refused as already seen or too old for the window. */
+    public long replays() {
+        return replays;
+    }
+
+    /** The roll-over counter of the current SSRC. */
+    public long roc() {
+        return roc;
+    }
+
+    /** The RFC 3711 Appendix A guess: which roll-over period {@code seq} belongs to. */
+    private long estimateRoc(int seq) {
+        if (highestSeq < 32768) {
+            return seq - highestSeq > 32768 ? roc - 1 : roc;
+        }
+        return highestSeq - 32768 > seq ? roc + 1 : roc;
+    }
+
+    /** After a packet authenticated: its index moves the window (and the ROC) when it is the newest. */
+    private void accept(long delta, long guessedRoc, int seq) {
+        if (fresh) {
+            fresh = false;
+            replayBits = 1;
+        } else if (delta > 0) {
+            replayBits = delta >= WINDOW ? 1 : (replayBits << delta) | 1;
+            roc = guessedRoc;
+            highestSeq = seq;
+        } else {
+            replayBits |= 1L << -delta;
+        }
+    }
+
+    /** The sender's index: its own ROC moves on when the sequence number wraps. */
+    private long senderIndex(long packetSsrc, int seq) {
+        if (packetSsrc != ssrc) {
+            ssrc = packetSsrc;
+            roc = 0;
+            highestSeq = seq;
+            return seq;
+        }
+        long guessed = estimateRoc(seq);
+        long index = (guessed << 16) | seq;
+        if (index > ((roc << 16) | highestSeq)) {
+            roc = guessed;
+            highestSeq = seq;
+        }
+        return index;
+    }
+
+    /** Tag = HMAC(authenticated portion || ROC) (RFC 3711 §4.2). */
+    private void rtpAuth(byte[] data, int length, long packetRoc, byte[] out) {
+        putInt(roc4, 0, (int) packetRoc);
+        rtpAuth.start();
+        rtpAuth.update(data, 0, length);
+        rtpAuth.update(roc4, 0, 4);
+        rtpAuth.finish(out, 0);
+    }
+
+    /** IV = salt << 16 XOR SSRC << 64 XOR index << 16 (RFC 3711 §4.1.1). */
+    private void counterIv(byte[] salt, long packetSsrc, long index) {
+        System.arraycopy(salt, 0, iv, 0, 14);
+        iv[14] = 0;
+        iv[15] = 0;
+        iv[4] ^= (byte) (packetSsrc >>> 24);
+        iv[5] ^= (byte) (packetSsrc >>> 16);
+        iv[6] ^= (byte) (packetSsrc >>> 8);
+        iv[7] ^= (byte) packetSsrc;
+        for (int i = 0; i < 6; i++) {
+            iv[8 + i] ^= (byte) (index >>> (40 - 8 * i));
+        }
+    }
+
+    /** Compares the computed tag with the packet's in constant time. */
+    private boolean tagMatches(byte[] packet, int at, int length) {
+        int diff = 0;
+        for (int i = 0; i < length; i++) {
+            diff |= tag[i] ^ packet[at + i];
+        }
+        return diff == 0;
+    }
+
+    /** RTP header length with CSRCs and extension, or -1 when the packet is shorter than that. */
+    private static int headerLength(ByteBuffer b, int at, int length) {
+        if (length < 12) {
+            return -1;
+        }
+        int first = b.get(at) & 0xff;
+        int header = 12 + 4 * (first & 0x0f);
+        if ((first & 0x10) != 0) {
+            if (length < header + 4) {
+                return -1;
+            }
+            header += 4 + 4 * (b.getShort(at + header + 2) & 0xffff);
+        }
+        return header <= length ? header : -1;
+    }
+
+    private static long u32(byte[] b, int at) {
+        return ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xffL) << 16) | ((b[at + 2] & 0xffL) << 8) | (b[at + 3] & 0xffL);
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+}

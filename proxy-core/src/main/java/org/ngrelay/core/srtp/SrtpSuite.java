@@ -1,0 +1,29 @@
+package org.ngrelay.core.srtp;
+
+/**
+ * The SDES crypto suites (RFC 4568 §6.2) this package implements, with their key, salt and tag
+ * sizes. The {@code _32} suite's 32-bit tag is SRTP's only; SRTCP keeps the 80-bit one (RFC 4568).
+ */
+public enum SrtpSuite {
+    AES_CM_128_HMAC_SHA1_80(16, 14, 10, 10),
+    AES_CM_128_HMAC_SHA1_32(16, 14, 4, 10);
+
+    public final int keyBytes;
+    public final int saltBytes;
+    public final int rtpTagBytes;
+    public final int rtcpTagBytes;
+    /** HMAC-SHA1 key length (RFC 3711 §4.2.1 default n_a = 160 bits). */
+    public final int authKeyBytes = 20;
+
+    SrtpSuite(int keyBytes, int saltBytes, int rtpTagBytes, int rtcpTagBytes) {
+        this.keyBytes = keyBytes;
+        this.saltBytes = saltBytes;
+        this.rtpTagBytes = rtpTagBytes;
+        this.rtcpTagBytes = rtcpTagBytes;
+    }
+
+    /** {@code inline:} key and salt, concatenated, as SDES carries them (base64-decoded). */
+    public int masterBytes() {
+        return keyBytes + saltBytes;
+    }
+}

@@ -1,0 +1,131 @@
+package org.ngrelay.core.srtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SRTP/SRTCP against published known answers: RFC 3711 Appendix B.2 (the AES-CM keystream) and
+ * B.3 (key derivation), and libsrtp's own validation packets (its srtp_validate: the RFC master
+ * key, SSRC 0xcafebabe, sequence 0x1234); then the receiver's rules: replay, tampering, roll-over.
+ */
+class SrtpContextTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] MASTER = HEX.parseHex("e1f97a0d3e018be0d64fa32c06de4139" + "0ec675ad498afeebb6960b3aabe6");
+    private static final byte[] RTP = HEX.parseHex("800f1234decafbadcafebabe" + "abababababababababababababababab");
+    private static final byte[] SRTP_80 = HEX.parseHex("800f1234decafbadcafebabe" + "4e55dc4ce79978d88ca4d215949d2402"
+            + "b78d6acc99ea179b8dbb");
+    private static final byte[] RTCP = HEX.parseHex("81c8000bcafebabe" + "abababababababababababababababab");
+    private static final byte[] SRTCP = HEX.parseHex("81c8000bcafebabe" + "7128035be487b9bdbef89041f977a5a8" + "80000001"
+            + "993e08cd54d6c1230798");
+
+    /** A direct buffer with room for the tag behind the packet, as the media loop's is. */
+    private static ByteBuffer packet(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.allocateDirect(2048);
+        b.put(bytes).flip();
+        return b;
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
+    }
+
+    @Test
+    void keyDerivationMatchesRfc3711AppendixB3() {
+        SrtpKeys keys = SrtpKeys.derive(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER, false);
+        assertThat(HEX.formatHex(keys.encryptionKey())).isEqualTo("c61e7a93744f39ee10734afe3ff7a087");
+        assertThat(HEX.formatHex(keys.saltKey())).isEqualTo("30cbbc08863d8c85d49db34a9ae1");
+        assertThat(HEX.formatHex(keys.authKey())).isEqualTo("cebe321f6ff7716b6fd4ab49af256a156d38baa4");
+    }
+
+    @Test
+    void keystreamMatchesRfc3711AppendixB2() {
+        AesCounter aes = new AesCounter(HEX.parseHex("2b7e151628aed2a6abf7158809cf4f3c"));
+        byte[] iv = HEX.parseHex("f0f1f2f3f4f5f6f7f8f9fafbfcfd0000");
+        byte[] first = new byte[48];
+        aes.apply(iv, first, 0, 48);
+        assertThat(HEX.formatHex(first)).isEqualTo("e03ead0935c95e80e166b16dd92b4eb4" + "d23513162b02d0f72a43a2fe4a5f97ab"
+                + "41e95b3bb0a2e8dd477901e4fca894c0");
+        iv[14] = (byte) 0xfe;
+        iv[15] = (byte) 0xff;
+        byte[] last = new byte[48];
+        aes.apply(iv, last, 0, 48);
+        assertThat(HEX.formatHex(last)).isEqualTo("ec8cdf7398607cb0f2d21675ea9ea1e4" + "362b7c3c6773516318a077d7fc5073ae"
+                + "6a2cc3787889374fbeb4c81b17ba6c44");
+    }
+
+    @Test
+    void protectsAndUnprotectsLibsrtpsValidationPackets() {
+        SrtpContext sender = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);
+        ByteBuffer p = packet(RTP);
+        assertThat(sender.protect(p)).isEqualTo(SrtpContext.OK);
+        assertThat(bytes(p)).isEqualTo(SRTP_80);
+        SrtpContext receiver = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);
+        assertThat(receiver.unprotect(p)).isEqualTo(SrtpContext.OK);
+        assertThat(bytes(p)).isEqualTo(RTP);
+
+        SrtpContext short32 = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_32, MASTER);
+        ByteBuffer q = packet(RTP);
+        short32.protect(q);
+        assertThat(bytes(q)).as("the 32-bit tag is the 80-bit one cut short").isEqualTo(java.util.Arrays.copyOf(SRTP_80, 32));
+
+        ByteBuffer r = packet(RTCP);
+        assertThat(sender.protectRtcp(r)).isEqualTo(SrtpContext.OK);
+        assertThat(bytes(r)).isEqualTo(SRTCP);
+        assertThat(receiver.unprotectRtcp(r)).isEqualTo(SrtpContext.OK);
+        assertThat(bytes(r)).isEqualTo(RTCP);
+    }
+
+    @Test
+    void replaysTamperingAndShortPacketsAreRefusedAndCounted() {
+        SrtpContext receiver = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);
+        assertThat(receiver.unprotect(packet(SRTP_80))).isEqualTo(SrtpContext.OK);
+        ByteBuffer again = packet(SRTP_80);
+        assertThat(receiver.unprotect(again)).isEqualTo(SrtpContext.REPLAYED);
+        assertThat(bytes(again)).as("a refused packet is left as it was").isEqualTo(SRTP_80);
+        byte[] tampered = SRTP_80.clone();
+        tampered[20] ^= 1;
+        SrtpContext other = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);
+        assertThat(other.unprotect(packet(tampered))).isEqualTo(SrtpContext.AUTH_FAILED);
+        assertThat(other.unprotect(packet(java.util.Arrays.copyOf(SRTP_80, 15)))).isEqualTo(SrtpContext.TOO_SHORT);
+        assertThat(receiver.unprotectRtcp(packet(SRTCP))).isEqualTo(SrtpContext.OK);
+        assertThat(receiver.unprotectRtcp(packet(SRTCP))).isEqualTo(SrtpContext.REPLAYED);
+        assertThat(receiver.replays()).isEqualTo(2);
+        assertThat(other.authFailures()).isEqualTo(1);
+    }
+
+    private static byte[] rtp(int seq) {
+        byte[] rtp = RTP.clone();
+        rtp[2] = (byte) (seq >>> 8);
+        rtp[3] = (byte) seq;
+        return rtp;
+    }
+
+    @Test
+    void theRollOverCounterFollowsTheSequenceAcrossItsWrap() {
+        SrtpContext sender = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);
+        SrtpContext receiver = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);
+        // 65535 comes late, after the wrap: the sender still protects it under ROC 0, the receiver takes it as such
+        int[] sequence = {65533, 65534, 0, 1, 65535, 2};
+        for (int seq : sequence) {
+            ByteBuffer p = packet(rtp(seq));
+            sender.protect(p);
+            assertThat(receiver.unprotect(p)).as("seq %d", seq).isEqualTo(SrtpContext.OK);
+            assertThat(bytes(p)).isEqualTo(rtp(seq));
+        }
+        ByteBuffer duplicate = packet(rtp(65535));
+        sender.protect(duplicate);
+        assertThat(receiver.unprotect(duplicate)).as("seen already").isEqualTo(SrtpContext.REPLAYED);
+        assertThat(receiver.roc()).isEqualTo(1);
+        // a packet from 100 packets back is outside the 64-packet window
+        SrtpContext oldSender = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);
+        ByteBuffer late = packet(rtp(65436));
+        oldSender.protect(late);
+        assertThat(receiver.unprotect(late)).isEqualTo(SrtpContext.REPLAYED);
+    }
+}
