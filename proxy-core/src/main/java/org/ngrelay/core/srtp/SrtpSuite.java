@@ -1,10 +1,15 @@
 package org.ngrelay.core.srtp;
 
 /**
- * The SDES crypto suites (RFC 4568 §6.2) this package implements, with their key, salt and tag
- * sizes. The {@code _32} suite's 32-bit tag is SRTP's only; SRTCP keeps the 80-bit one (RFC 4568).
+ * The SDES crypto suites (RFC 4568 §6.2, RFC 6188) this package implements, in rtpengine 10.5's
+ * order of preference, with their key, salt and tag sizes. The {@code _32} suite's 32-bit tag is SRTP's only; SRTCP keeps the 80-bit one (RFC 4568).
  */
 public enum SrtpSuite {
+    /** RFC 6188: AES-256 in counter mode, the key derivation with AES-256 too. */
+    AES_256_CM_HMAC_SHA1_80(32, 14, 10, 10),
+    AES_256_CM_HMAC_SHA1_32(32, 14, 4, 10),
+    AES_192_CM_HMAC_SHA1_80(24, 14, 10, 10),
+    AES_192_CM_HMAC_SHA1_32(24, 14, 4, 10),
     AES_CM_128_HMAC_SHA1_80(16, 14, 10, 10),
     AES_CM_128_HMAC_SHA1_32(16, 14, 4, 10);
 

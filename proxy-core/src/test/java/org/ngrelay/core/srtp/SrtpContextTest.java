@@ -81,6 +81,49 @@ class SrtpContextTest {
         assertThat(bytes(r)).isEqualTo(RTCP);
     }
 
+    /** RFC 6188 §7.4 (AES-192 key derivation); the cipher key's first 16 bytes as cisco/libsrtp#763 quotes them. */
+    @Test
+    void aes192KeyDerivationFollowsRfc6188() {
+        byte[] master = HEX.parseHex("73edc66c4fa15776fb57f9505c17136550ffda71f3e8e5f1" + "c8522f3acd4ce86d5add78edbb11");
+        SrtpKeys keys = SrtpKeys.derive(SrtpSuite.AES_192_CM_HMAC_SHA1_80, master, false);
+        assertThat(HEX.formatHex(keys.encryptionKey())).startsWith("31874736a8f1143870c26e4857d8a5b2");
+    }
+
+    /** libsrtp's (and rtpengine's own test's) AES-192/256 packets: a 46-byte key stream cut to each suite's key and salt. */
+    @Test
+    void aes192And256MatchTheirKnownAnswers() {
+        byte[] material = HEX.parseHex("e1f97a0d3e018be0d64fa32c06de4139" + "0ec675ad498afeebb6960b3aabe6c173" + "c317f2dabe357793b6960b3aabe6");
+        check(SrtpSuite.AES_192_CM_HMAC_SHA1_80, concat(material, 0, 24, 24), "01578189446252" + "9d91cf3659d2462db308d9a044c5d7d68b26ba",
+                "966d603e71f9af335cf9091a50ca4d3a" + "80000001" + "d42b40218dde4990bdef");
+        check(SrtpSuite.AES_256_CM_HMAC_SHA1_80, concat(material, 0, 32, 32), "0098219f7ebdba1c3d22f4936f1eac9906f6b227c84961a7b428",
+                "0a865d339e3126935923" + "87d45b99a557" + "80000001" + "84f3b4f2b595615af9b5");
+        byte[] other = HEX.parseHex("f0f04914b513f2763a1b1fa130f10e2998f6f6e43e4309d1e622a0e332b9f1b6" + "3b04803de51ee7c96423ab5b78d2");
+        check(SrtpSuite.AES_256_CM_HMAC_SHA1_80, other, "f1d9de17ff251ff1aa007774b0b4b40da08d9d9a5b3a55d8873b", null);
+    }
+
+    private static byte[] concat(byte[] material, int keyFrom, int keyTo, int saltFrom) {
+        byte[] out = new byte[keyTo - keyFrom + 14];
+        System.arraycopy(material, keyFrom, out, 0, keyTo - keyFrom);
+        System.arraycopy(material, saltFrom, out, keyTo - keyFrom, 14);
+        return out;
+    }
+
+    private static void check(SrtpSuite suite, byte[] master, String srtpPayloadAndTag, String srtcpRest) {
+        SrtpContext sender = new SrtpContext(suite, master);
+        ByteBuffer p = packet(RTP);
+        sender.protect(p);
+        assertThat(HEX.formatHex(bytes(p))).as(suite + " SRTP").isEqualTo("800f1234decafbadcafebabe" + srtpPayloadAndTag);
+        assertThat(new SrtpContext(suite, master).unprotect(p)).isEqualTo(SrtpContext.OK);
+        assertThat(bytes(p)).isEqualTo(RTP);
+        if (srtcpRest != null) {
+            ByteBuffer r = packet(RTCP);
+            sender.protectRtcp(r);
+            assertThat(HEX.formatHex(bytes(r))).as(suite + " SRTCP").isEqualTo("81c8000bcafebabe" + srtcpRest);
+            assertThat(new SrtpContext(suite, master).unprotectRtcp(r)).isEqualTo(SrtpContext.OK);
+            assertThat(bytes(r)).isEqualTo(RTCP);
+        }
+    }
+
     @Test
     void replaysTamperingAndShortPacketsAreRefusedAndCounted() {
         SrtpContext receiver = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);

@@ -1,0 +1,103 @@
+/*
+ * An independent SRTP peer for ngrelay's tests: libsrtp2 (Debian libsrtp2-dev) protecting and
+ * unprotecting what the test hands it. Usage: srtp_peer SUITE MASTER_HEX; then one command per
+ * line on stdin: "P hex" protect RTP, "U hex" unprotect RTP, "PC hex" protect RTCP, "UC hex"
+ * unprotect RTCP. Each answer is one line: "OK hex" or "ERR status".
+ */
+#include <srtp2/srtp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int set_policy(const char *suite, srtp_crypto_policy_t *rtp, srtp_crypto_policy_t *rtcp) {
+	if (!strcmp(suite, "AES_CM_128_HMAC_SHA1_80")) {
+		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(rtp);
+		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(rtcp);
+	} else if (!strcmp(suite, "AES_CM_128_HMAC_SHA1_32")) {
+		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32(rtp);
+		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(rtcp);
+	} else if (!strcmp(suite, "AES_192_CM_HMAC_SHA1_80")) {
+		srtp_crypto_policy_set_aes_cm_192_hmac_sha1_80(rtp);
+		srtp_crypto_policy_set_aes_cm_192_hmac_sha1_80(rtcp);
+	} else if (!strcmp(suite, "AES_192_CM_HMAC_SHA1_32")) {
+		srtp_crypto_policy_set_aes_cm_192_hmac_sha1_32(rtp);
+		srtp_crypto_policy_set_aes_cm_192_hmac_sha1_80(rtcp);
+	} else if (!strcmp(suite, "AES_256_CM_HMAC_SHA1_80")) {
+		srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80(rtp);
+		srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80(rtcp);
+	} else if (!strcmp(suite, "AES_256_CM_HMAC_SHA1_32")) {
+		srtp_crypto_policy_set_aes_cm_256_hmac_sha1_32(rtp);
+		srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80(rtcp);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+static int unhex(const char *s, unsigned char *out, int max) {
+	int n = 0;
+	while (s[0] && s[1] && s[0] != '\n' && n < max) {
+		unsigned int b;
+		if (sscanf(s, "%2x", &b) != 1)
+			return -1;
+		out[n++] = (unsigned char) b;
+		s += 2;
+	}
+	return n;
+}
+
+int main(int argc, char **argv) {
+	unsigned char key[64];
+	unsigned char buf[4096];
+	char line[9000];
+	srtp_policy_t out_policy, in_policy;
+	srtp_t out, in;
+	if (argc != 3 || unhex(argv[2], key, sizeof(key)) <= 0)
+		return 2;
+	if (srtp_init() != srtp_err_status_ok)
+		return 3;
+	memset(&out_policy, 0, sizeof(out_policy));
+	memset(&in_policy, 0, sizeof(in_policy));
+	if (set_policy(argv[1], &out_policy.rtp, &out_policy.rtcp) || set_policy(argv[1], &in_policy.rtp, &in_policy.rtcp)) {
+		printf("UNSUPPORTED\n");
+		return 0;
+	}
+	out_policy.ssrc.type = ssrc_any_outbound;
+	in_policy.ssrc.type = ssrc_any_inbound;
+	out_policy.key = in_policy.key = key;
+	out_policy.window_size = in_policy.window_size = 128;
+	if (srtp_create(&out, &out_policy) != srtp_err_status_ok || srtp_create(&in, &in_policy) != srtp_err_status_ok) {
+		printf("UNSUPPORTED\n");
+		return 0;
+	}
+	printf("READY\n");
+	fflush(stdout);
+	while (fgets(line, sizeof(line), stdin)) {
+		char *space = strchr(line, ' ');
+		if (!space)
+			continue;
+		*space = 0;
+		int len = unhex(space + 1, buf, 2048);
+		srtp_err_status_t st;
+		if (!strcmp(line, "P"))
+			st = srtp_protect(out, buf, &len);
+		else if (!strcmp(line, "U"))
+			st = srtp_unprotect(in, buf, &len);
+		else if (!strcmp(line, "PC"))
+			st = srtp_protect_rtcp(out, buf, &len);
+		else if (!strcmp(line, "UC"))
+			st = srtp_unprotect_rtcp(in, buf, &len);
+		else
+			st = srtp_err_status_bad_param;
+		if (st != srtp_err_status_ok) {
+			printf("ERR %d\n", st);
+		} else {
+			printf("OK ");
+			for (int i = 0; i < len; i++)
+				printf("%02x", buf[i]);
+			printf("\n");
+		}
+		fflush(stdout);
+	}
+	return 0;
+}
