@@ -1,5 +1,7 @@
 # rtpengine 10.5 and SDES: what its offers and answers carry (recorded for ngrelay issue 12 part 2)
-from ng import *
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rtcp-quality"))
+from ng import *  # the small ng client beside the RTCP recording
 import json, sys, re
 NG = int(sys.argv[1])
 def sdp(port, proto="RTP/AVP", extra=""):

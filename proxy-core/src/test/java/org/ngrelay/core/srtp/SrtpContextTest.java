@@ -22,18 +22,7 @@ class SrtpContextTest {
     private static final byte[] SRTCP = HEX.parseHex("81c8000bcafebabe" + "7128035be487b9bdbef89041f977a5a8" + "80000001"
             + "993e08cd54d6c1230798");
 
-    /** A direct buffer with room for the tag behind the packet, as the media loop's is. */
-    private static ByteBuffer packet(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.allocateDirect(2048);
-        b.put(bytes).flip();
-        return b;
-    }
 
-    private static byte[] bytes(ByteBuffer b) {
-        byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
-        return out;
-    }
 
     @Test
     void keyDerivationMatchesRfc3711AppendixB3() {
@@ -62,23 +51,23 @@ class SrtpContextTest {
     @Test
     void protectsAndUnprotectsLibsrtpsValidationPackets() {
         SrtpContext sender = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);
-        ByteBuffer p = packet(RTP);
+        ByteBuffer p = Packets.direct(RTP);
         assertThat(sender.protect(p)).isEqualTo(SrtpContext.OK);
-        assertThat(bytes(p)).isEqualTo(SRTP_80);
+        assertThat(Packets.bytes(p)).isEqualTo(SRTP_80);
         SrtpContext receiver = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);
         assertThat(receiver.unprotect(p)).isEqualTo(SrtpContext.OK);
-        assertThat(bytes(p)).isEqualTo(RTP);
+        assertThat(Packets.bytes(p)).isEqualTo(RTP);
 
         SrtpContext short32 = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_32, MASTER);
-        ByteBuffer q = packet(RTP);
+        ByteBuffer q = Packets.direct(RTP);
         short32.protect(q);
-        assertThat(bytes(q)).as("the 32-bit tag is the 80-bit one cut short").isEqualTo(java.util.Arrays.copyOf(SRTP_80, 32));
+        assertThat(Packets.bytes(q)).as("the 32-bit tag is the 80-bit one cut short").isEqualTo(java.util.Arrays.copyOf(SRTP_80, 32));
 
-        ByteBuffer r = packet(RTCP);
+        ByteBuffer r = Packets.direct(RTCP);
         assertThat(sender.protectRtcp(r)).isEqualTo(SrtpContext.OK);
-        assertThat(bytes(r)).isEqualTo(SRTCP);
+        assertThat(Packets.bytes(r)).isEqualTo(SRTCP);
         assertThat(receiver.unprotectRtcp(r)).isEqualTo(SrtpContext.OK);
-        assertThat(bytes(r)).isEqualTo(RTCP);
+        assertThat(Packets.bytes(r)).isEqualTo(RTCP);
     }
 
     /** RFC 6188 §7.4 (AES-192 key derivation); the cipher key's first 16 bytes as cisco/libsrtp#763 quotes them. */
@@ -110,34 +99,34 @@ class SrtpContextTest {
 
     private static void check(SrtpSuite suite, byte[] master, String srtpPayloadAndTag, String srtcpRest) {
         SrtpContext sender = new SrtpContext(suite, master);
-        ByteBuffer p = packet(RTP);
+        ByteBuffer p = Packets.direct(RTP);
         sender.protect(p);
-        assertThat(HEX.formatHex(bytes(p))).as(suite + " SRTP").isEqualTo("800f1234decafbadcafebabe" + srtpPayloadAndTag);
+        assertThat(HEX.formatHex(Packets.bytes(p))).as(suite + " SRTP").isEqualTo("800f1234decafbadcafebabe" + srtpPayloadAndTag);
         assertThat(new SrtpContext(suite, master).unprotect(p)).isEqualTo(SrtpContext.OK);
-        assertThat(bytes(p)).isEqualTo(RTP);
+        assertThat(Packets.bytes(p)).isEqualTo(RTP);
         if (srtcpRest != null) {
-            ByteBuffer r = packet(RTCP);
+            ByteBuffer r = Packets.direct(RTCP);
             sender.protectRtcp(r);
-            assertThat(HEX.formatHex(bytes(r))).as(suite + " SRTCP").isEqualTo("81c8000bcafebabe" + srtcpRest);
+            assertThat(HEX.formatHex(Packets.bytes(r))).as(suite + " SRTCP").isEqualTo("81c8000bcafebabe" + srtcpRest);
             assertThat(new SrtpContext(suite, master).unprotectRtcp(r)).isEqualTo(SrtpContext.OK);
-            assertThat(bytes(r)).isEqualTo(RTCP);
+            assertThat(Packets.bytes(r)).isEqualTo(RTCP);
         }
     }
 
     @Test
     void replaysTamperingAndShortPacketsAreRefusedAndCounted() {
         SrtpContext receiver = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);
-        assertThat(receiver.unprotect(packet(SRTP_80))).isEqualTo(SrtpContext.OK);
-        ByteBuffer again = packet(SRTP_80);
+        assertThat(receiver.unprotect(Packets.direct(SRTP_80))).isEqualTo(SrtpContext.OK);
+        ByteBuffer again = Packets.direct(SRTP_80);
         assertThat(receiver.unprotect(again)).isEqualTo(SrtpContext.REPLAYED);
-        assertThat(bytes(again)).as("a refused packet is left as it was").isEqualTo(SRTP_80);
+        assertThat(Packets.bytes(again)).as("a refused packet is left as it was").isEqualTo(SRTP_80);
         byte[] tampered = SRTP_80.clone();
         tampered[20] ^= 1;
         SrtpContext other = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);
-        assertThat(other.unprotect(packet(tampered))).isEqualTo(SrtpContext.AUTH_FAILED);
-        assertThat(other.unprotect(packet(java.util.Arrays.copyOf(SRTP_80, 15)))).isEqualTo(SrtpContext.TOO_SHORT);
-        assertThat(receiver.unprotectRtcp(packet(SRTCP))).isEqualTo(SrtpContext.OK);
-        assertThat(receiver.unprotectRtcp(packet(SRTCP))).isEqualTo(SrtpContext.REPLAYED);
+        assertThat(other.unprotect(Packets.direct(tampered))).isEqualTo(SrtpContext.AUTH_FAILED);
+        assertThat(other.unprotect(Packets.direct(java.util.Arrays.copyOf(SRTP_80, 15)))).isEqualTo(SrtpContext.TOO_SHORT);
+        assertThat(receiver.unprotectRtcp(Packets.direct(SRTCP))).isEqualTo(SrtpContext.OK);
+        assertThat(receiver.unprotectRtcp(Packets.direct(SRTCP))).isEqualTo(SrtpContext.REPLAYED);
         assertThat(receiver.replays()).isEqualTo(2);
         assertThat(other.authFailures()).isEqualTo(1);
     }
@@ -156,18 +145,18 @@ class SrtpContextTest {
         // 65535 comes late, after the wrap: the sender still protects it under ROC 0, the receiver takes it as such
         int[] sequence = {65533, 65534, 0, 1, 65535, 2};
         for (int seq : sequence) {
-            ByteBuffer p = packet(rtp(seq));
+            ByteBuffer p = Packets.direct(rtp(seq));
             sender.protect(p);
             assertThat(receiver.unprotect(p)).as("seq %d", seq).isEqualTo(SrtpContext.OK);
-            assertThat(bytes(p)).isEqualTo(rtp(seq));
+            assertThat(Packets.bytes(p)).isEqualTo(rtp(seq));
         }
-        ByteBuffer duplicate = packet(rtp(65535));
+        ByteBuffer duplicate = Packets.direct(rtp(65535));
         sender.protect(duplicate);
         assertThat(receiver.unprotect(duplicate)).as("seen already").isEqualTo(SrtpContext.REPLAYED);
         assertThat(receiver.roc()).isEqualTo(1);
         // a packet from 100 packets back is outside the 64-packet window
         SrtpContext oldSender = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER);
-        ByteBuffer late = packet(rtp(65436));
+        ByteBuffer late = Packets.direct(rtp(65436));
         oldSender.protect(late);
         assertThat(receiver.unprotect(late)).isEqualTo(SrtpContext.REPLAYED);
     }

@@ -76,17 +76,7 @@ class SrtpLibsrtpInteropTest {
         }
     }
 
-    private static ByteBuffer direct(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.allocateDirect(4096);
-        b.put(bytes).flip();
-        return b;
-    }
 
-    private static byte[] bytes(ByteBuffer b) {
-        byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
-        return out;
-    }
 
     /** An RTP packet: every fourth with two CSRCs, every fifth with a one-word header extension. */
     private static byte[] rtp(Random random, int seq, int payload) {
@@ -146,38 +136,38 @@ class SrtpLibsrtpInteropTest {
                 for (int n = 0; n < 300; n++) {
                     int seq = (65400 + n) & 0xffff;
                     byte[] plain = rtp(random, seq, n % 201);
-                    ByteBuffer p = direct(plain);
+                    ByteBuffer p = Packets.direct(plain);
                     assertThat(ourSender.protect(p)).isEqualTo(SrtpContext.OK);
-                    assertThat(libsrtp.run("U", bytes(p))).as("%s: libsrtp2 unprotects ngrelay's seq %d (%s) %s", suite, seq, libsrtp.last, HEX.formatHex(bytes(p))).isEqualTo(plain);
+                    assertThat(libsrtp.run("U", Packets.bytes(p))).as("%s: libsrtp2 unprotects ngrelay's seq %d (%s) %s", suite, seq, libsrtp.last, HEX.formatHex(Packets.bytes(p))).isEqualTo(plain);
                     byte[] theirs = libsrtp.run("P", plain);
-                    ByteBuffer q = direct(theirs);
+                    ByteBuffer q = Packets.direct(theirs);
                     assertThat(ourReceiver.unprotect(q)).as("%s: ngrelay unprotects libsrtp2's seq %d", suite, seq).isEqualTo(SrtpContext.OK);
-                    assertThat(bytes(q)).isEqualTo(plain);
+                    assertThat(Packets.bytes(q)).isEqualTo(plain);
                     checked += 2;
                 }
                 assertThat(ourReceiver.roc()).isEqualTo(1);
                 for (int n = 0; n < 20; n++) {
                     byte[] plain = rtcp(random, 6 + n);
-                    ByteBuffer p = direct(plain);
+                    ByteBuffer p = Packets.direct(plain);
                     assertThat(ourSender.protectRtcp(p)).isEqualTo(SrtpContext.OK);
-                    assertThat(libsrtp.run("UC", bytes(p))).as("%s: libsrtp2 unprotects ngrelay's SRTCP", suite).isEqualTo(plain);
+                    assertThat(libsrtp.run("UC", Packets.bytes(p))).as("%s: libsrtp2 unprotects ngrelay's SRTCP", suite).isEqualTo(plain);
                     byte[] theirs = libsrtp.run("PC", plain);
-                    ByteBuffer q = direct(theirs);
+                    ByteBuffer q = Packets.direct(theirs);
                     assertThat(ourReceiver.unprotectRtcp(q)).as("%s: ngrelay unprotects libsrtp2's SRTCP", suite).isEqualTo(SrtpContext.OK);
-                    assertThat(bytes(q)).isEqualTo(plain);
+                    assertThat(Packets.bytes(q)).isEqualTo(plain);
                     checked += 2;
                 }
                 // replayed and tampered packets, both ways
                 byte[] plain = rtp(random, 400, 160);
                 byte[] theirs = libsrtp.run("P", plain);
-                assertThat(ourReceiver.unprotect(direct(theirs))).isEqualTo(SrtpContext.OK);
-                assertThat(ourReceiver.unprotect(direct(theirs))).isEqualTo(SrtpContext.REPLAYED);
+                assertThat(ourReceiver.unprotect(Packets.direct(theirs))).isEqualTo(SrtpContext.OK);
+                assertThat(ourReceiver.unprotect(Packets.direct(theirs))).isEqualTo(SrtpContext.REPLAYED);
                 byte[] tampered = libsrtp.run("P", rtp(random, 401, 160));
                 tampered[30] ^= 0x40;
-                assertThat(ourReceiver.unprotect(direct(tampered))).isEqualTo(SrtpContext.AUTH_FAILED);
-                ByteBuffer ours = direct(rtp(random, 402, 160));
+                assertThat(ourReceiver.unprotect(Packets.direct(tampered))).isEqualTo(SrtpContext.AUTH_FAILED);
+                ByteBuffer ours = Packets.direct(rtp(random, 402, 160));
                 ourSender.protect(ours);
-                byte[] ourTampered = bytes(ours);
+                byte[] ourTampered = Packets.bytes(ours);
                 ourTampered[ourTampered.length - 1] ^= 1;
                 assertThat(libsrtp.run("U", ourTampered)).as("libsrtp2 refuses a tampered packet of ngrelay's").isNull();
                 checked += 3;
