@@ -28,6 +28,13 @@ static int set_policy(const char *suite, srtp_crypto_policy_t *rtp, srtp_crypto_
 	} else if (!strcmp(suite, "AES_256_CM_HMAC_SHA1_32")) {
 		srtp_crypto_policy_set_aes_cm_256_hmac_sha1_32(rtp);
 		srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80(rtcp);
+	} else if (!strcmp(suite, "NULL_HMAC_SHA1_80")) {
+		srtp_crypto_policy_set_null_cipher_hmac_sha1_80(rtp);
+		srtp_crypto_policy_set_null_cipher_hmac_sha1_80(rtcp);
+	} else if (!strcmp(suite, "NULL_HMAC_SHA1_32")) {
+		srtp_crypto_policy_set_null_cipher_hmac_sha1_80(rtp);
+		rtp->auth_tag_len = 4;
+		srtp_crypto_policy_set_null_cipher_hmac_sha1_80(rtcp);
 	} else {
 		return -1;
 	}

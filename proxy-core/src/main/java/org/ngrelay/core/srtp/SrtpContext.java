@@ -81,8 +81,10 @@ public final class SrtpContext {
         int seq = ((work[2] & 0xff) << 8) | (work[3] & 0xff);
         long packetSsrc = u32(work, 8);
         long index = senderIndex(packetSsrc, seq);
-        counterIv(rtpSalt, packetSsrc, index);
-        rtpCipher.apply(iv, work, header, length - header);
+        if (suite.encrypted) {
+            counterIv(rtpSalt, packetSsrc, index);
+            rtpCipher.apply(iv, work, header, length - header);
+        }
         rtpAuth(work, length, index >>> 16, tag);
         System.arraycopy(tag, 0, work, length, suite.rtpTagBytes);
         packet.limit(packet.limit() + suite.rtpTagBytes);
@@ -122,15 +124,17 @@ public final class SrtpContext {
             authFailures++;
             return AUTH_FAILED;
         }
-        counterIv(rtpSalt, packetSsrc, index);
-        rtpCipher.apply(iv, work, header, length - header);
+        if (suite.encrypted) {
+            counterIv(rtpSalt, packetSsrc, index);
+            rtpCipher.apply(iv, work, header, length - header);
+        }
         accept(delta, guessedRoc, seq);
         packet.put(at, work, 0, length);
         packet.limit(at + length);
         return OK;
     }
 
-    /** RTCP → SRTCP (encrypted, E set), in place; the limit grows by 4 + the tag. */
+    /** RTCP → SRTCP (encrypted with E set, except for the NULL suites), in place; the limit grows by 4 + the tag. */
     public int protectRtcp(ByteBuffer packet) {
         int at = packet.position();
         int length = packet.remaining();
@@ -142,9 +146,11 @@ public final class SrtpContext {
         long sender = u32(work, 4);
         int index = rtcpIndex;
         rtcpIndex = (rtcpIndex + 1) & 0x7fffffff;
-        counterIv(rtcpSalt, sender, index);
-        rtcpCipher.apply(iv, work, 8, length - 8);
-        putInt(work, length, E_FLAG | index);
+        if (suite.encrypted) {
+            counterIv(rtcpSalt, sender, index);
+            rtcpCipher.apply(iv, work, 8, length - 8);
+        }
+        putInt(work, length, (suite.encrypted ? E_FLAG : 0) | index);
         rtcpAuth.start();
         rtcpAuth.update(work, 0, length + 4);
         rtcpAuth.finish(tag, 0);
