@@ -181,9 +181,9 @@ final class OfferAnswerParser {
     }
 
     /**
-     * Only RTP/AVP ↔ RTP/AVPF is switched so far (an SDP change alone); any other change of
-     * protocol needs SRTP/DTLS, so the media protocol stays as offered — said in a warning, never
-     * silently (golden 106: SAVP asked to become AVP).
+     * RTP/AVP ↔ RTP/AVPF is an SDP change alone, and RTP/AVP(F) ↔ RTP/SAVP(F) is SDES, which
+     * ngrelay terminates; a change to or from DTLS (UDP/TLS/...) is not built yet, so the media
+     * protocol stays as offered — said in a warning, never silently.
      */
     private static void transport(NgRequest r, SessionDescription sdp, StringBuilder warnings) {
         String tp = r.string("transport-protocol");
@@ -191,7 +191,7 @@ final class OfferAnswerParser {
             return;
         }
         for (org.ngrelay.core.sdp.MediaSection m : sdp.media()) {
-            if (!m.rejected() && !m.protocol().equals(tp) && !(plain(m.protocol()) && plain(tp))) {
+            if (!m.rejected() && !m.protocol().equals(tp) && !(rtpOrSdes(m.protocol()) && rtpOrSdes(tp))) {
                 warn(warnings, "transport-protocol " + tp + " is not supported by this ngrelay version for "
                         + m.protocol() + " media: the media protocol was left as offered");
                 return;
@@ -199,8 +199,8 @@ final class OfferAnswerParser {
         }
     }
 
-    private static boolean plain(String protocol) {
-        return protocol.equals("RTP/AVP") || protocol.equals("RTP/AVPF");
+    private static boolean rtpOrSdes(String protocol) {
+        return protocol.equals("RTP/AVP") || protocol.equals("RTP/AVPF") || protocol.equals("RTP/SAVP") || protocol.equals("RTP/SAVPF");
     }
 
     private static void warn(StringBuilder warnings, String text) {

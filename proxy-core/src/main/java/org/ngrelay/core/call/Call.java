@@ -135,11 +135,26 @@ final class Call {
     }
 
     SdpResult offer(OfferAnswer r) {
-        return negotiation.offer(r);
+        SdpResult result = negotiation.offer(r);
+        publishPaths();
+        return result;
     }
 
     SdpResult answer(OfferAnswer r) {
-        return negotiation.answer(r);
+        SdpResult result = negotiation.answer(r);
+        publishPaths();
+        return result;
+    }
+
+    /** Which streams run the SRTP stages: those facing an SRTP party, or relaying to one (decided here, not per packet). */
+    void publishPaths() {
+        for (Monologue m : monologues) {
+            for (CallMedia media : m.medias) {
+                boolean secure = media.fromParty != null || (media.peer != null && media.peer.toParty != null);
+                media.rtp.secure = secure;
+                media.rtcp.secure = secure;
+            }
+        }
     }
 
     static void pair(CallMedia a, CallMedia b) {
@@ -214,6 +229,7 @@ final class Call {
                 }
             }
         }
+        publishPaths();
         LOG.info(() -> "[" + id + "] Branch " + (branch.tag != null ? branch.tag : branch.viaBranch) + " deleted");
     }
 

@@ -16,7 +16,9 @@ import org.ngrelay.core.quality.QualityParty;
 import org.ngrelay.core.quality.QualitySamples;
 import org.ngrelay.core.quality.RtcpQuality;
 import org.ngrelay.core.quality.SsrcTable;
+import org.ngrelay.core.sdp.CryptoLine;
 import org.ngrelay.core.sdp.MediaSection;
+import org.ngrelay.core.srtp.SrtpContext;
 
 /**
  * One media section (m= line) of one party: its local RTP/RTCP port pair, what the SDP said, and
@@ -59,6 +61,13 @@ final class CallMedia implements QualityParty {
     /** Clock rate by payload type from this party's SDP (-1: not listed), for RTCP jitter. */
     private int[] clockRates = NO_CLOCK_RATES;
     final RtcpQuality quality = new RtcpQuality(this);
+    /** SDES: the lines ngrelay offered this party, with its own keys (empty: none). */
+    List<CryptoLine> offeredCrypto = List.of();
+    /** SDES: this party's own offered lines, until the answer shows whether ngrelay terminates them. */
+    List<CryptoLine> partyCrypto = List.of();
+    /** SRTP from this party (unprotect) and towards it (protect); null on a plain leg. Set off the packet path. */
+    SrtpContext fromParty;
+    SrtpContext toParty;
 
     private static final int[] NO_CLOCK_RATES = new int[0];
 

@@ -57,7 +57,8 @@ final class Negotiation {
             // rtpengine takes the controlling ICE role towards whoever gets the first offer (10.5
             // shows the flag even without ICE, and not after a re-INVITE from the other side).
             recipient.iceControlling |= !recipient.described;
-            String protocol = plainProtocolSwitch(m.protocol(), r.transportProtocol());
+            SdesBridge.Plan sdes = m.rejected() ? null : SdesBridge.offer(sender, recipient, m, r.transportProtocol());
+            String protocol = sdes != null ? sdes.protocol() : plainProtocolSwitch(m.protocol(), r.transportProtocol());
             recipient.protocol = protocol != null ? protocol : m.protocol();
             sender.offeredFormats = r.sdpOptions().codecs().apply(m);
             boolean senderV6 = sdp.connection(i).address() instanceof Inet6Address;
@@ -76,7 +77,7 @@ final class Negotiation {
             // require: the answerer must mux, so no fallback RTCP port is offered (rtpengine 10.5)
             int rtcpPort = r.rtcpMux().contains(RtcpMuxMode.REQUIRE) ? recipient.rtpPort : recipient.rtpPort + 1;
             plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
-                    offerMux, recipient.ptime, null, protocol, recipient.trickleIce));
+                    offerMux, recipient.ptime, null, protocol, recipient.trickleIce, sdes == null ? null : sdes.crypto()));
         }
         String out = sdpVersion(from, rewrite(sdp, plans, r), r);
         String warning = join(iceWarning(r), call.recording.sdp(r, "offer", out));
@@ -171,9 +172,11 @@ final class Negotiation {
             recipient.rtcpMux = recipient.rtcpMuxOffered && !modes.contains(RtcpMuxMode.REJECT)
                     && (sender.rtcpMux || modes.contains(RtcpMuxMode.ACCEPT) || modes.contains(RtcpMuxMode.DEMUX));
             int rtcpPort = recipient.rtcpMux ? recipient.rtpPort : recipient.rtpPort + 1;
+            SdesBridge.Plan sdes = SdesBridge.answer(sender, recipient, m);
+            String protocol = sdes != null ? sdes.protocol() : plainProtocolSwitch(m.protocol(), recipient.protocol);
             plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
-                    recipient.rtcpMux, recipient.ptime, answerFormats(recipient, m),
-                    plainProtocolSwitch(m.protocol(), recipient.protocol), recipient.trickleIce));
+                    recipient.rtcpMux, recipient.ptime, answerFormats(recipient, m), protocol, recipient.trickleIce,
+                    sdes == null ? null : sdes.crypto()));
         }
         String out = sdpVersion(to, rewrite(sdp, plans, r), r);
         String warning = join(iceWarning(r), call.recording.sdp(r, "answer", out));

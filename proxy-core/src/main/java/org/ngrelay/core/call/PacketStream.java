@@ -13,13 +13,15 @@ import org.ngrelay.core.path.SourceLatch;
 import org.ngrelay.core.path.StreamCounter;
 import org.ngrelay.core.quality.Rtcp;
 import org.ngrelay.core.recording.RecordingSession;
+import org.ngrelay.core.srtp.SrtpContext;
 import org.ngrelay.core.relay.PacketKind;
 
 /**
  * One local socket facing one party (RTP or RTCP of one media section): the stream's one packet
  * handler, calling its stages ({@code org.ngrelay.core.path}) in their fixed order: classify →
- * {@link SourceLatch} → {@link StreamCounter} (RTCP: the quality stage too) → {@link RecordTap} →
- * the opposite leg's {@link Egress}. Nothing is allocated per RTP packet.
+ * {@link SourceLatch} → SRTP unprotect (an SRTP party's) → {@link StreamCounter} (RTCP: the quality
+ * stage too) → {@link RecordTap} (so recordings hold the plain packets) → SRTP protect (towards an
+ * SRTP peer) → the opposite leg's {@link Egress}. Nothing is allocated per RTP packet.
  *
  * <p>Each packet of a stream comes 20 ms after its last, with thousands of other calls' packets
  * and the kernel's network stack in between, so every object the path touches is a cache miss
@@ -41,6 +43,8 @@ public final class PacketStream implements PacketHandler {
 
     /** The record stage has a session: set with it, off the packet path, so plain streams skip the stage. */
     private boolean recorded;
+    /** SRTP on this party's side or the peer's: set off the packet path ({@link Call#publishPaths}), so plain streams skip the SRTP stages. */
+    boolean secure;
     /** What the party's SDP said, a zero address included (query's "advertised endpoint"). */
     InetSocketAddress advertised;
     EndpointOptions options = EndpointOptions.DEFAULT;
@@ -68,6 +72,25 @@ public final class PacketStream implements PacketHandler {
             drop(nowNs, "packet from unexpected source with strict-source", source);
             return;
         }
+        if (secure) {
+            secure(packet, kind, source, nowNs);
+            return;
+        }
+        deliver(packet, kind, source, nowNs, null);
+    }
+
+    /** An SRTP leg on either side: unprotect what the party sent (if it speaks SRTP), protect towards the peer (if it does). */
+    private void secure(ByteBuffer packet, int kind, InetSocketAddress source, long nowNs) {
+        SrtpContext from = media.fromParty;
+        if (from != null && !unprotect(from, packet, kind, source, nowNs)) {
+            return;
+        }
+        CallMedia peer = media.peer;
+        deliver(packet, kind, source, nowNs, peer == null ? null : peer.toParty);
+    }
+
+    /** Count (and quality), record, protect when {@code to} is given, send: the stages after the source check. */
+    private void deliver(ByteBuffer packet, int kind, InetSocketAddress source, long nowNs, SrtpContext to) {
         counter.count(packet, kind, nowNs);
         if (kind == PacketKind.RTCP) {
             rtcp(packet, source, nowNs);
@@ -80,6 +103,9 @@ public final class PacketStream implements PacketHandler {
             return;
         }
         PacketStream out = rtcp || (kind == PacketKind.RTCP && media.rtcpMux) ? peer.rtcpOut() : peer.rtp;
+        if (to != null && !protect(to, packet, kind, nowNs, source)) {
+            return;
+        }
         if (!out.egress.send(packet)) {
             counter.error();
         }
@@ -109,6 +135,27 @@ public final class PacketStream implements PacketHandler {
             counter.error();
             log(nowNs, "relayed malformed RTCP (" + Rtcp.reason(fault) + ")", source);
         }
+    }
+
+    /** The unprotect stage (SRTP from the party): a packet that fails authentication or is replayed goes no further. */
+    private boolean unprotect(SrtpContext from, ByteBuffer packet, int kind, InetSocketAddress source, long nowNs) {
+        int status = kind == PacketKind.RTCP ? from.unprotectRtcp(packet) : from.unprotect(packet);
+        if (status == SrtpContext.OK) {
+            return true;
+        }
+        drop(nowNs, "SRTP" + (kind == PacketKind.RTCP ? "C" : "") + " packet (" + SrtpContext.reason(status) + ")", source);
+        return false;
+    }
+
+    /** The protect stage (SRTP towards the peer party). */
+    private boolean protect(SrtpContext to, ByteBuffer packet, int kind, long nowNs, InetSocketAddress source) {
+        int status = kind == PacketKind.RTCP ? to.protectRtcp(packet) : to.protect(packet);
+        if (status == SrtpContext.OK) {
+            return true;
+        }
+        counter.error();
+        log(nowNs, "could not protect a packet (" + SrtpContext.reason(status) + ")", source);
+        return false;
     }
 
     private void drop(long nowNs, String what, InetSocketAddress source) {

@@ -1,6 +1,7 @@
 package org.ngrelay.core.sdp;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,9 +20,16 @@ import java.util.Set;
  * @param trickleIce     the recipient offered trickle ICE: rtpengine 10.5 tells it
  *                       {@code a=ice-options:trickle} and {@code a=end-of-candidates} even with ICE
  *                       removed (golden 153)
+ * @param crypto         SDES: null to pass the source's {@code a=crypto} lines on, else the lines to
+ *                       print instead (empty: none), when ngrelay terminates SRTP on this leg
  */
 public record MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean rtcpMux, String ptime,
-                        Set<String> allowedFormats, String protocol, boolean trickleIce) {
+                        Set<String> allowedFormats, String protocol, boolean trickleIce, List<CryptoLine> crypto) {
+
+    public MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean rtcpMux, String ptime,
+                     Set<String> allowedFormats, String protocol, boolean trickleIce) {
+        this(address, rtpPort, rtcpPort, rtcpMux, ptime, allowedFormats, protocol, trickleIce, null);
+    }
 
     public MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean rtcpMux, String ptime,
                      Set<String> allowedFormats, String protocol) {
@@ -33,7 +41,7 @@ public record MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean 
     }
 
     public static MediaPlan rejected(InetAddress address) {
-        return new MediaPlan(address, 0, 0, false, null, null, null, false);
+        return new MediaPlan(address, 0, 0, false, null, null, null, false, null);
     }
 
     public boolean isRejected() {

@@ -146,6 +146,20 @@ public final class MediaSection {
         return attribute("ptime");
     }
 
+    /** The section's SDES {@code a=crypto} lines that parse, in SDP order. */
+    public List<CryptoLine> cryptoLines() {
+        List<CryptoLine> out = new java.util.ArrayList<>();
+        for (SdpLine line : lines) {
+            if (line.attributeIs("crypto")) {
+                CryptoLine c = CryptoLine.parse(line.attributeValue());
+                if (c != null) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * The clock rate {@code a=rtpmap} (or RFC 3551 for a static type) gives {@code format}: -1 when
      * the m= line does not list it, 0 when the rtpmap names no rate.

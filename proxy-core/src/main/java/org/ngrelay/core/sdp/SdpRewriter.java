@@ -157,7 +157,13 @@ public final class SdpRewriter {
             append(out, 'a', "ice-options:trickle", CRLF);
             append(out, 'a', "end-of-candidates", CRLF);
         }
-        appendAll(out, crypto);
+        if (plan.crypto() == null) {
+            appendAll(out, crypto);
+        } else {
+            for (CryptoLine c : plan.crypto()) {
+                append(out, 'a', "crypto:" + c.value(), CRLF);
+            }
+        }
         appendAll(out, setup);
         appendAll(out, fingerprint);
         String ptime = options.ptime() != null ? options.ptime() : media.ptime() != null ? media.ptime() : plan.ptime();

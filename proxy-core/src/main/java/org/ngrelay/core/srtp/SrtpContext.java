@@ -18,6 +18,8 @@ public final class SrtpContext {
     public static final int AUTH_FAILED = 2;
     public static final int REPLAYED = 3;
 
+    private static final String[] REASONS = {"ok", "too short", "authentication failed", "replayed"};
+
     private static final int WINDOW = 64;
     private static final int MAX_PACKET = 65536;
     /** SRTCP's E flag: the packet is encrypted (RFC 3711 §3.4). */
@@ -63,6 +65,10 @@ public final class SrtpContext {
         rtcpCipher = new AesCounter(rtcp.encryption);
         rtcpAuth = new HmacSha1(rtcp.auth);
         rtcpSalt = rtcp.salt;
+    }
+
+    public static String reason(int status) {
+        return REASONS[status];
     }
 
     public SrtpSuite suite() {

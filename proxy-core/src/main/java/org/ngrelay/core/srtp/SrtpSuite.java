@@ -41,4 +41,14 @@ public enum SrtpSuite {
     public int masterBytes() {
         return keyBytes + saltBytes;
     }
+
+    /** The suite an SDES line names, or null when this package has no such suite. */
+    public static SrtpSuite named(String name) {
+        for (SrtpSuite s : values()) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
 }
