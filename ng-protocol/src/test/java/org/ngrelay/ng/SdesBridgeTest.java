@@ -174,13 +174,26 @@ class SdesBridgeTest {
             SrtpContext aWrites = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_32, callerKey);
             SrtpContext aReads = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_32, answered.get(0).master());
             for (int seq = 100; seq < 105; seq++) {
-                byte[] fromA = RtpPackets.rtp(0, seq, seq * 160L, 0x11111111L, 160);
-                assertThat(relay(aRtp, forA, bRtp, protect(aWrites, fromA, false))).as("plain towards B").isEqualTo(fromA);
-                byte[] fromB = RtpPackets.rtp(0, seq, seq * 160L, 0x22222222L, 160);
-                byte[] srtp = relay(bRtp, forB, aRtp, fromB);
-                assertThat(srtp).as("SRTP towards A: a 4-byte tag").hasSize(fromB.length + 4);
-                assertThat(unprotect(aReads, srtp, false)).isEqualTo(fromB);
+                exchange(aRtp, forA, bRtp, forB, aWrites, aReads, seq);
+            }
+            // a re-INVITE with the same offer: the answer keeps ngrelay's key, and media goes on where it was
+            ng.request(dict("command", "offer", "call-id", "sdes-2", "from-tag", "a", "transport-protocol", "RTP/AVP", "sdp", offerSdp));
+            Map<String, Object> again = ng.request(dict("command", "answer", "call-id", "sdes-2", "from-tag", "a", "to-tag", "b",
+                    "sdp", Sdps.audio("b", "127.0.0.1", bRtp.port(), bRtcp.port())));
+            assertThat(crypto((String) again.get("sdp")).get(0).master()).isEqualTo(answered.get(0).master());
+            for (int seq = 105; seq < 108; seq++) {
+                exchange(aRtp, forA, bRtp, forB, aWrites, aReads, seq);
             }
         }
+    }
+
+    private static void exchange(UdpPeer aRtp, InetSocketAddress forA, UdpPeer bRtp, InetSocketAddress forB, SrtpContext aWrites,
+                                 SrtpContext aReads, int seq) throws InterruptedException {
+        byte[] fromA = RtpPackets.rtp(0, seq, seq * 160L, 0x11111111L, 160);
+        assertThat(relay(aRtp, forA, bRtp, protect(aWrites, fromA, false))).as("plain towards B").isEqualTo(fromA);
+        byte[] fromB = RtpPackets.rtp(0, seq, seq * 160L, 0x22222222L, 160);
+        byte[] srtp = relay(bRtp, forB, aRtp, fromB);
+        assertThat(srtp).as("SRTP towards A: a 4-byte tag").hasSize(fromB.length + 4);
+        assertThat(unprotect(aReads, srtp, false)).isEqualTo(fromB);
     }
 }

@@ -68,6 +68,9 @@ final class CallMedia implements QualityParty {
     /** SRTP from this party (unprotect) and towards it (protect); null on a plain leg. Set off the packet path. */
     SrtpContext fromParty;
     SrtpContext toParty;
+    /** The master keys behind them, to tell a re-INVITE that keeps the keys from one that changes them. */
+    byte[] fromPartyKey;
+    byte[] toPartyKey;
 
     private static final int[] NO_CLOCK_RATES = new int[0];
 

@@ -1,5 +1,6 @@
 package org.ngrelay.core.call;
 
+import java.util.Arrays;
 import java.util.List;
 import org.ngrelay.core.sdp.CryptoLine;
 import org.ngrelay.core.sdp.MediaSection;
@@ -74,7 +75,8 @@ final class SdesBridge {
             for (CryptoLine theirs : recipient.partyCrypto) {
                 SrtpSuite suite = Sdes.usable(theirs);
                 if (suite != null) {
-                    byte[] fresh = Sdes.fresh(suite);
+                    // the same key again after a re-INVITE, so the offerer's decryption goes on
+                    byte[] fresh = recipient.toParty != null && recipient.toParty.suite() == suite ? recipient.toPartyKey : Sdes.fresh(suite);
                     keep(recipient, suite, theirs.master(), fresh);
                     return new Plan(recipient.protocol, List.of(CryptoLine.of(theirs.tag(), theirs.suite(), fresh)));
                 }
@@ -83,17 +85,27 @@ final class SdesBridge {
         return null;
     }
 
-    /** The SRTP party's media unprotects with its key and protects towards it with ngrelay's. */
+    /**
+     * The SRTP party's media unprotects with its key and protects towards it with ngrelay's. A
+     * re-INVITE with the same suite and keys keeps the contexts, and with them the roll-over
+     * counters and replay windows; a new key starts a new context.
+     */
     private static void keep(CallMedia party, SrtpSuite suite, byte[] partyKey, byte[] ourKey) {
-        if (party.fromParty == null || party.fromParty.suite() != suite) {
+        if (party.fromParty == null || party.fromParty.suite() != suite || !Arrays.equals(party.fromPartyKey, partyKey)) {
             party.fromParty = new SrtpContext(suite, partyKey);
+            party.fromPartyKey = partyKey.clone();
+        }
+        if (party.toParty == null || party.toParty.suite() != suite || !Arrays.equals(party.toPartyKey, ourKey)) {
             party.toParty = new SrtpContext(suite, ourKey);
+            party.toPartyKey = ourKey.clone();
         }
     }
 
     private static void clear(CallMedia party) {
         party.fromParty = null;
         party.toParty = null;
+        party.fromPartyKey = null;
+        party.toPartyKey = null;
     }
 
     private static CryptoLine byTag(List<CryptoLine> lines, int tag) {
