@@ -46,6 +46,16 @@ class SdesBridgeTest {
         return out;
     }
 
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    private static Map<String, Object> media(Map<String, Object> query, String tag) {
+        Map<String, Object> party = cast(SdesBridgeTest.<Map<String, Object>>cast(query.get("tags")).get(tag));
+        return cast(SdesBridgeTest.<List<Object>>cast(party.get("medias")).get(0));
+    }
+
     private static String protocol(String sdp) {
         Matcher m = M_LINE.matcher(sdp);
         assertThat(m.find()).isTrue();
@@ -142,6 +152,13 @@ class SdesBridgeTest {
             assertThat(aRtp.receive(Duration.ofMillis(300))).as("replayed: not relayed").isNull();
             Map<String, Object> query = ng.request(dict("command", "query", "call-id", "sdes-1"));
             assertThat(query.toString()).contains("errors=2");
+            // as 10.5 shows an SDES leg: the media flag SDES and each stream's crypto suite
+            Map<String, Object> bMedia = media(query, "b");
+            assertThat(SdesBridgeTest.<List<Object>>cast(bMedia.get("flags"))).contains("SDES");
+            for (Object stream : SdesBridgeTest.<List<Object>>cast(bMedia.get("streams"))) {
+                assertThat(SdesBridgeTest.<Map<String, Object>>cast(stream)).containsEntry("crypto suite", "AES_CM_128_HMAC_SHA1_80");
+            }
+            assertThat(SdesBridgeTest.<List<Object>>cast(media(query, "a").get("flags"))).doesNotContain("SDES");
         }
     }
 

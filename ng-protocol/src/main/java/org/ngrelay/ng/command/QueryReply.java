@@ -154,6 +154,9 @@ final class QueryReply {
         }
         m.put("endpoint", endpoint(s.endpoint()));
         m.put("advertised endpoint", endpoint(s.advertised()));
+        if (s.cryptoSuite() != null) {
+            m.put("crypto suite", s.cryptoSuite());
+        }
         m.put("last packet", s.lastPacketEpochMs() / 1000);
         m.put("flags", new ArrayList<>(s.flags()));
         if (s.ssrc() >= 0) {

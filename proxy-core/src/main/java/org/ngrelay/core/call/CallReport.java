@@ -62,6 +62,9 @@ final class CallReport {
         if (media.rtcpMux) {
             flags.add("rtcp-mux");
         }
+        if (media.fromParty != null) {
+            flags.add("SDES"); // ngrelay terminates SDES-SRTP with this party (10.5's media flag)
+        }
         if (media.trickleIce) {
             flags.add("trickle ICE");
         }
@@ -93,6 +96,7 @@ final class CallReport {
         long lastPacketMs = lastNs == 0 ? createdEpochUs / 1000 : nowMs - TimeUnit.NANOSECONDS.toMillis(nowNs - lastNs);
         return new CallSnapshot.Stream(s.isRtcp(), s.localPort(), media.hasPorts() ? media.iface.address() : null,
                 s.latch.endpoint() != null ? s.latch.endpoint() : s.advertised, s.advertised, lastPacketMs, flags,
-                s.counter.packets(), s.counter.bytes(), s.counter.errors(), s.ssrc());
+                s.counter.packets(), s.counter.bytes(), s.counter.errors(), s.ssrc(),
+                media.fromParty == null ? null : media.fromParty.suite().name());
     }
 }
