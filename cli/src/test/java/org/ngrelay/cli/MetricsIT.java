@@ -50,6 +50,7 @@ class MetricsIT {
             "ngrelay_recording_files_total", "ngrelay_recording_packets_total", "ngrelay_recording_dropped_packets_total",
             "rtpengine_mos_total", "rtpengine_mos2_total", "rtpengine_mos_samples_total", "rtpengine_jitter_total",
             "rtpengine_rtt_e2e_samples_total", "rtpengine_rtt_dsct_total", "rtpengine_packetloss2_total",
+            "ngrelay_srtp_auth_failures_total", "ngrelay_srtp_replays_total",
             "jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds");
     private static final Pattern HELP = Pattern.compile("(?m)^# HELP (\\S+) (.*)$");
 

@@ -159,6 +159,9 @@ class SdesBridgeTest {
                 assertThat(SdesBridgeTest.<Map<String, Object>>cast(stream)).containsEntry("crypto suite", "AES_CM_128_HMAC_SHA1_80");
             }
             assertThat(SdesBridgeTest.<List<Object>>cast(media(query, "a").get("flags"))).doesNotContain("SDES");
+            Map<String, Object> srtp = cast(SdesBridgeTest.<Map<String, Object>>cast(
+                    ng.request(dict("command", "statistics")).get("statistics")).get("srtpstatistics"));
+            assertThat(srtp).containsEntry("authfailures", 1L).containsEntry("replays", 1L);
         }
     }
 

@@ -140,11 +140,17 @@ public enum Stat {
     RECORDING_DROPPED_PACKETS(Section.RECORDING, "droppedpackets", null, Format.INT,
             Metric.counter("ngrelay_recording_dropped_packets_total", null, null,
                     "Packets left out of recordings because the writer could not keep up"),
-            s -> s.recording().droppedPackets());
+            s -> s.recording().droppedPackets()),
+    SRTP_AUTH_FAILURES(Section.SRTP, "authfailures", null, Format.INT,
+            Metric.counter("ngrelay_srtp_auth_failures_total", null, null, "SRTP and SRTCP packets dropped because their tag did not match"),
+            DaemonStats::srtpAuthFailures),
+    SRTP_REPLAYS(Section.SRTP, "replays", null, Format.INT,
+            Metric.counter("ngrelay_srtp_replays_total", null, null, "SRTP and SRTCP packets dropped as replayed or too old"),
+            DaemonStats::srtpReplays);
 
     /** Where the figure sits in the {@code statistics} reply. */
     public enum Section {
-        CURRENT("currentstatistics"), TOTAL("totalstatistics"), MOS("mos"), RECORDING("recordingstatistics"),
+        CURRENT("currentstatistics"), TOTAL("totalstatistics"), MOS("mos"), RECORDING("recordingstatistics"), SRTP("srtpstatistics"),
         /** Not in {@code statistics} (rtpengine 10.5 has no such section): {@code /metrics} only. */
         QUALITY(null);
 

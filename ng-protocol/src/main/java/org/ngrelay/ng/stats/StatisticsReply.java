@@ -12,7 +12,7 @@ import org.ngrelay.core.sdp.Addresses;
  * The ng {@code statistics} reply (also {@code rtpengine-ctl list jsonstats}) in rtpengine 10.5's
  * shape: {@code currentstatistics}, {@code totalstatistics}, {@code intervalstatistics},
  * {@code mos}, {@code controlstatistics}, {@code interfaces}, {@code transcoders}, plus ngrelay's
- * {@code recordingstatistics}. Decimals are strings ({@code "%.6f"}), as rtpengine writes them.
+ * {@code recordingstatistics} and {@code srtpstatistics}. Decimals are strings ({@code "%.6f"}), as rtpengine writes them.
  */
 public final class StatisticsReply {
 
@@ -29,6 +29,7 @@ public final class StatisticsReply {
         out.put("interfaces", interfaces(stats));
         out.put("transcoders", new ArrayList<Object>());
         out.put(Stat.Section.RECORDING.key, section(stats, Stat.Section.RECORDING));
+        out.put(Stat.Section.SRTP.key, section(stats, Stat.Section.SRTP));
         return out;
     }
 

@@ -316,6 +316,10 @@ final class Call {
                 totals.packets += media.rtp.counter.packets() + media.rtcp.counter.packets();
                 totals.bytes += media.rtp.counter.bytes() + media.rtcp.counter.bytes();
                 totals.errors += media.rtp.counter.errors() + media.rtcp.counter.errors();
+                if (media.fromParty != null) {
+                    totals.srtpAuthFailures += media.fromParty.authFailures();
+                    totals.srtpReplays += media.fromParty.replays();
+                }
             }
         }
     }

@@ -321,7 +321,7 @@ public final class CallManager {
         return new DaemonStats(uptimeSec, t.sessions, t.foreignSessions, t.ipv4Sessions, t.ipv6Sessions, t.mixedSessions, t.activeStreams,
                 t.managedSessions, closed, t.packets, t.bytes, t.errors, perSecond[0], perSecond[1], perSecond[2],
                 t.zeroWayStreams, t.oneWayStreams, t.durationSec, t.durationSquaredSec, maxSessions, ports,
-                recorder.totals(), t.quality.snapshot());
+                recorder.totals(), t.quality.snapshot(), t.srtpAuthFailures, t.srtpReplays);
     }
 
     LoopTotals totals(MediaLoop loop) {

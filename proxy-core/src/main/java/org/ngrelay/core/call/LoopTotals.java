@@ -23,6 +23,9 @@ final class LoopTotals {
     double durationSquaredSec;
     /** Quality samples of the loop's calls' RTCP, live and ended alike (rtpengine samples as reports arrive). */
     final QualitySamples quality = new QualitySamples();
+    /** SRTP packets refused: their tag did not match, or they were replayed (live and ended calls). */
+    long srtpAuthFailures;
+    long srtpReplays;
 
     // live figures, filled only in a copy
     int sessions;
@@ -51,6 +54,8 @@ final class LoopTotals {
         durationSec += o.durationSec;
         durationSquaredSec += o.durationSquaredSec;
         quality.add(o.quality);
+        srtpAuthFailures += o.srtpAuthFailures;
+        srtpReplays += o.srtpReplays;
         sessions += o.sessions;
         foreignSessions += o.foreignSessions;
         ipv4Sessions += o.ipv4Sessions;
