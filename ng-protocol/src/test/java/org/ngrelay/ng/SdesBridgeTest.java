@@ -21,6 +21,7 @@ import org.ngrelay.core.testing.Sdps;
 import org.ngrelay.core.testing.UdpPeer;
 import org.ngrelay.ng.testing.InProcessRelay;
 import org.ngrelay.ng.testing.NgClient;
+import org.ngrelay.ng.testing.TwoPartyCall;
 
 /**
  * ngrelay terminating SDES-SRTP between a plain party and an SRTP party, both ways, over real
@@ -30,7 +31,6 @@ import org.ngrelay.ng.testing.NgClient;
 @Timeout(60)
 class SdesBridgeTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(2);
     private static final Pattern CRYPTO = Pattern.compile("(?m)^a=crypto:(\\d+) (\\S+) inline:([A-Za-z0-9+/=]+)\\r?$");
     private static final Pattern M_LINE = Pattern.compile("(?m)^m=audio (\\d+) (\\S+) ");
 
@@ -90,12 +90,6 @@ class SdesBridgeTest {
         return bytes(b);
     }
 
-    private static byte[] relay(UdpPeer from, InetSocketAddress to, UdpPeer receiver, byte[] packet) {
-        from.send(packet, to);
-        UdpPeer.Received got = receiver.receive(WAIT);
-        assertThat(got).as("relayed").isNotNull();
-        return got.data();
-    }
 
     @Test
     void plainCallerToAnSdesCallee() throws InterruptedException {
@@ -128,17 +122,17 @@ class SdesBridgeTest {
             SrtpContext bWrites = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, calleeKey);
             for (int seq = 1; seq <= 5; seq++) {
                 byte[] plain = RtpPackets.rtp(0, seq, seq * 160L, 0x11111111L, 160);
-                byte[] srtp = relay(aRtp, forA, bRtp, plain);
+                byte[] srtp = TwoPartyCall.relay(aRtp, forA, bRtp, plain);
                 assertThat(srtp).as("SRTP towards B: the 10-byte tag more").hasSize(plain.length + 10);
                 assertThat(unprotect(bReads, srtp, false)).isEqualTo(plain);
                 byte[] fromB = RtpPackets.rtp(0, seq, seq * 160L, 0x22222222L, 160);
-                assertThat(relay(bRtp, forB, aRtp, protect(bWrites, fromB, false))).as("plain towards A").isEqualTo(fromB);
+                assertThat(TwoPartyCall.relay(bRtp, forB, aRtp, protect(bWrites, fromB, false))).as("plain towards A").isEqualTo(fromB);
             }
             byte[] rr = RtpPackets.rtcpReceiverReport(0x11111111L);
-            byte[] srtcp = relay(aRtcp, new InetSocketAddress("127.0.0.1", Sdps.rtcpPort(toA)), bRtcp, rr);
+            byte[] srtcp = TwoPartyCall.relay(aRtcp, new InetSocketAddress("127.0.0.1", Sdps.rtcpPort(toA)), bRtcp, rr);
             assertThat(unprotect(bReads, srtcp, true)).isEqualTo(rr);
             byte[] bRr = RtpPackets.rtcpReceiverReport(0x22222222L);
-            assertThat(relay(bRtcp, new InetSocketAddress("127.0.0.1", Sdps.rtcpPort(toB)), aRtcp, protect(bWrites, bRr, true)))
+            assertThat(TwoPartyCall.relay(bRtcp, new InetSocketAddress("127.0.0.1", Sdps.rtcpPort(toB)), aRtcp, protect(bWrites, bRr, true)))
                     .isEqualTo(bRr);
 
             // a tampered packet and a replay from the SRTP side are dropped and counted; the call goes on
@@ -147,7 +141,7 @@ class SdesBridgeTest {
             tampered[40] ^= 1;
             bRtp.send(tampered, forB);
             assertThat(aRtp.receive(Duration.ofMillis(300))).as("tampered: not relayed").isNull();
-            assertThat(relay(bRtp, forB, aRtp, again)).hasSize(172);
+            assertThat(TwoPartyCall.relay(bRtp, forB, aRtp, again)).hasSize(172);
             bRtp.send(again, forB);
             assertThat(aRtp.receive(Duration.ofMillis(300))).as("replayed: not relayed").isNull();
             Map<String, Object> query = ng.request(dict("command", "query", "call-id", "sdes-1"));
@@ -210,9 +204,9 @@ class SdesBridgeTest {
     private static void exchange(UdpPeer aRtp, InetSocketAddress forA, UdpPeer bRtp, InetSocketAddress forB, SrtpContext aWrites,
                                  SrtpContext aReads, int seq) throws InterruptedException {
         byte[] fromA = RtpPackets.rtp(0, seq, seq * 160L, 0x11111111L, 160);
-        assertThat(relay(aRtp, forA, bRtp, protect(aWrites, fromA, false))).as("plain towards B").isEqualTo(fromA);
+        assertThat(TwoPartyCall.relay(aRtp, forA, bRtp, protect(aWrites, fromA, false))).as("plain towards B").isEqualTo(fromA);
         byte[] fromB = RtpPackets.rtp(0, seq, seq * 160L, 0x22222222L, 160);
-        byte[] srtp = relay(bRtp, forB, aRtp, fromB);
+        byte[] srtp = TwoPartyCall.relay(bRtp, forB, aRtp, fromB);
         assertThat(srtp).as("SRTP towards A: a 4-byte tag").hasSize(fromB.length + 4);
         assertThat(unprotect(aReads, srtp, false)).isEqualTo(fromB);
     }

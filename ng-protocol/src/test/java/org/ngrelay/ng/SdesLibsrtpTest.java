@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ngrelay.ng.testing.NgClient.dict;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Random;
@@ -20,6 +19,7 @@ import org.ngrelay.core.testing.Sdps;
 import org.ngrelay.core.testing.UdpPeer;
 import org.ngrelay.ng.testing.InProcessRelay;
 import org.ngrelay.ng.testing.NgClient;
+import org.ngrelay.ng.testing.TwoPartyCall;
 
 /**
  * An independent SRTP stack through ngrelay: the SRTP party is libsrtp2 ({@link LibsrtpPeer}),
@@ -29,7 +29,6 @@ import org.ngrelay.ng.testing.NgClient;
 @Timeout(120)
 class SdesLibsrtpTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(2);
     private static final String[] SUITES = {"AES_256_CM_HMAC_SHA1_80", "AES_256_CM_HMAC_SHA1_32", "AES_192_CM_HMAC_SHA1_80",
         "AES_192_CM_HMAC_SHA1_32", "AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32", "NULL_HMAC_SHA1_80", "NULL_HMAC_SHA1_32"};
 
@@ -51,12 +50,6 @@ class SdesLibsrtpTest {
         return suite.startsWith("AES_256") ? 46 : suite.startsWith("AES_192") ? 38 : 30;
     }
 
-    private static byte[] relay(UdpPeer from, InetSocketAddress to, UdpPeer receiver, byte[] packet) {
-        from.send(packet, to);
-        UdpPeer.Received got = receiver.receive(WAIT);
-        assertThat(got).as("relayed").isNotNull();
-        return got.data();
-    }
 
     @Test
     void plainCallerToALibsrtpCalleeForEverySuite() throws InterruptedException {
@@ -85,17 +78,17 @@ class SdesLibsrtpTest {
                     try (LibsrtpPeer bReads = LibsrtpPeer.start(suite, ngrelayKey); LibsrtpPeer bWrites = LibsrtpPeer.start(suite, bKey)) {
                         for (int seq = 1; seq <= 20; seq++) {
                             byte[] plain = RtpPackets.rtp(0, seq, seq * 160L, 0x11111111L, 160);
-                            assertThat(bReads.unprotect(relay(aRtp, forA, bRtp, plain))).as("%s: libsrtp2 reads ngrelay's SRTP (%s)",
+                            assertThat(bReads.unprotect(TwoPartyCall.relay(aRtp, forA, bRtp, plain))).as("%s: libsrtp2 reads ngrelay's SRTP (%s)",
                                     suite, bReads.last()).isEqualTo(plain);
                             byte[] fromB = RtpPackets.rtp(0, seq, seq * 160L, 0x22222222L, 160);
-                            assertThat(relay(bRtp, forB, aRtp, bWrites.protect(fromB))).as("%s: ngrelay reads libsrtp2's SRTP", suite)
+                            assertThat(TwoPartyCall.relay(bRtp, forB, aRtp, bWrites.protect(fromB))).as("%s: ngrelay reads libsrtp2's SRTP", suite)
                                     .isEqualTo(fromB);
                         }
                         byte[] rr = RtpPackets.rtcpReceiverReport(0x11111111L);
-                        assertThat(bReads.unprotectRtcp(relay(aRtcp, new InetSocketAddress("127.0.0.1", Sdps.rtcpPort(toA)), bRtcp, rr)))
+                        assertThat(bReads.unprotectRtcp(TwoPartyCall.relay(aRtcp, new InetSocketAddress("127.0.0.1", Sdps.rtcpPort(toA)), bRtcp, rr)))
                                 .as("%s: SRTCP towards libsrtp2", suite).isEqualTo(rr);
                         byte[] bRr = RtpPackets.rtcpReceiverReport(0x22222222L);
-                        assertThat(relay(bRtcp, new InetSocketAddress("127.0.0.1", Sdps.rtcpPort(toB)), aRtcp, bWrites.protectRtcp(bRr)))
+                        assertThat(TwoPartyCall.relay(bRtcp, new InetSocketAddress("127.0.0.1", Sdps.rtcpPort(toB)), aRtcp, bWrites.protectRtcp(bRr)))
                                 .as("%s: SRTCP from libsrtp2", suite).isEqualTo(bRr);
                     }
                     ng.request(dict("command", "delete", "call-id", callId));
@@ -132,10 +125,10 @@ class SdesLibsrtpTest {
                     try (LibsrtpPeer aWrites = LibsrtpPeer.start(suite, aKey); LibsrtpPeer aReads = LibsrtpPeer.start(suite, ngrelayKey)) {
                         for (int seq = 65530; seq < 65550; seq++) {
                             byte[] plain = RtpPackets.rtp(0, seq & 0xffff, seq * 160L, 0x11111111L, 160);
-                            assertThat(relay(aRtp, forA, bRtp, aWrites.protect(plain))).as("%s: ngrelay reads libsrtp2's SRTP", suite)
+                            assertThat(TwoPartyCall.relay(aRtp, forA, bRtp, aWrites.protect(plain))).as("%s: ngrelay reads libsrtp2's SRTP", suite)
                                     .isEqualTo(plain);
                             byte[] fromB = RtpPackets.rtp(0, seq & 0xffff, seq * 160L, 0x22222222L, 160);
-                            assertThat(aReads.unprotect(relay(bRtp, forB, aRtp, fromB))).as("%s: libsrtp2 reads ngrelay's SRTP (%s)",
+                            assertThat(aReads.unprotect(TwoPartyCall.relay(bRtp, forB, aRtp, fromB))).as("%s: libsrtp2 reads ngrelay's SRTP (%s)",
                                     suite, aReads.last()).isEqualTo(fromB);
                         }
                     }

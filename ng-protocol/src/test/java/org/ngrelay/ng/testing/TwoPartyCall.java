@@ -77,6 +77,14 @@ public final class TwoPartyCall implements AutoCloseable {
         assertDelivered(calleeRtcp, relayForCalleeRtcp, callerRtcp, relayForCallerRtcp, RtpPackets.rtcpReceiverReport(0x22222222L));
     }
 
+    /** {@code from} sends {@code packet} to ngrelay at {@code to}; returns what {@code receiver} got (it must get something). */
+    public static byte[] relay(UdpPeer from, InetSocketAddress to, UdpPeer receiver, byte[] packet) {
+        from.send(packet, to);
+        UdpPeer.Received got = receiver.receive(WAIT);
+        assertThat(got).as("packet relayed from %s via %s", from.address(), to).isNotNull();
+        return got.data();
+    }
+
     /**
      * {@code from} sends {@code packet} to ngrelay at {@code to}; {@code receiver} must get the
      * same bytes from {@code expectedSource} (symmetric RTP: the port advertised to it).
