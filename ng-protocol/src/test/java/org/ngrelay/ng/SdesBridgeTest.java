@@ -159,6 +159,24 @@ class SdesBridgeTest {
         }
     }
 
+    /** {@code SDES: [no-SUITE ...]} leaves suites out and renumbers the tags; {@code SDES: [off]} leaves SDES out, with a warning. */
+    @Test
+    void sdesWordsChooseTheSuitesOffered() throws InterruptedException {
+        try (InProcessRelay relay = InProcessRelay.withPorts(12900, 12949); NgClient ng = relay.client()) {
+            Map<String, Object> some = ng.request(dict("command", "offer", "call-id", "sdes-3", "from-tag", "a",
+                    "transport-protocol", "RTP/SAVP", "flags", List.of("SDES-no-NULL_HMAC_SHA1_80", "SDES-no-NULL_HMAC_SHA1_32"),
+                    "SDES", List.of("no-AES_256_CM_HMAC_SHA1_80"), "sdp", Sdps.audio("a", "127.0.0.1", 4000, 4001)));
+            assertThat(crypto((String) some.get("sdp"))).extracting(Crypto::suite).containsExactly("AES_256_CM_HMAC_SHA1_32",
+                    "AES_192_CM_HMAC_SHA1_80", "AES_192_CM_HMAC_SHA1_32", "AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32");
+            assertThat(crypto((String) some.get("sdp"))).extracting(Crypto::tag).containsExactly(1, 2, 3, 4, 5);
+            Map<String, Object> off = ng.request(dict("command", "offer", "call-id", "sdes-4", "from-tag", "a",
+                    "transport-protocol", "RTP/SAVP", "SDES", List.of("off"), "sdp", Sdps.audio("a", "127.0.0.1", 4002, 4003)));
+            assertThat(protocol((String) off.get("sdp"))).isEqualTo("RTP/AVP");
+            assertThat(crypto((String) off.get("sdp"))).isEmpty();
+            assertThat((String) off.get("warning")).contains("SDES off").contains("DTLS");
+        }
+    }
+
     @Test
     void sdesCallerToAPlainCallee() throws InterruptedException {
         try (InProcessRelay relay = InProcessRelay.withPorts(12950, 12999); NgClient ng = relay.client();

@@ -71,7 +71,8 @@ final class OfferAnswerParser {
                 r.string("transport-protocol"),
                 recordCall(r),
                 r.string("metadata"),
-                r.source());
+                r.source(),
+                r.strings("SDES"));
         transport(r, sdp, warnings);
         return new Parsed(request, warnings.length() == 0 ? null : warnings.toString());
     }
@@ -190,7 +191,14 @@ final class OfferAnswerParser {
         if (tp == null || tp.equalsIgnoreCase("accept")) {
             return;
         }
+        boolean sdesOff = org.ngrelay.core.srtp.Sdes.off(r.strings("SDES"));
         for (org.ngrelay.core.sdp.MediaSection m : sdp.media()) {
+            if (!m.rejected() && !m.protocol().equals(tp) && sdesOff && tp.contains("SAVP") && !m.protocol().contains("SAVP")) {
+                // rtpengine 10.5 would offer DTLS-SRTP alone; that is not built yet
+                warn(warnings, "transport-protocol " + tp + " with SDES off needs DTLS-SRTP, which this ngrelay version does not have: "
+                        + "the media protocol was left as offered");
+                return;
+            }
             if (!m.rejected() && !m.protocol().equals(tp) && !(rtpOrSdes(m.protocol()) && rtpOrSdes(tp))) {
                 warn(warnings, "transport-protocol " + tp + " is not supported by this ngrelay version for "
                         + m.protocol() + " media: the media protocol was left as offered");

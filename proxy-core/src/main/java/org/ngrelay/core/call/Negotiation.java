@@ -57,7 +57,7 @@ final class Negotiation {
             // rtpengine takes the controlling ICE role towards whoever gets the first offer (10.5
             // shows the flag even without ICE, and not after a re-INVITE from the other side).
             recipient.iceControlling |= !recipient.described;
-            SdesBridge.Plan sdes = m.rejected() ? null : SdesBridge.offer(sender, recipient, m, r.transportProtocol());
+            SdesBridge.Plan sdes = m.rejected() ? null : SdesBridge.offer(sender, recipient, m, r.transportProtocol(), r.sdes());
             String protocol = sdes != null ? sdes.protocol() : plainProtocolSwitch(m.protocol(), r.transportProtocol());
             recipient.protocol = protocol != null ? protocol : m.protocol();
             sender.offeredFormats = r.sdpOptions().codecs().apply(m);

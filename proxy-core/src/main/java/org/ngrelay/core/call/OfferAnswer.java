@@ -22,25 +22,28 @@ import org.ngrelay.core.sdp.SessionDescription;
  * @param rtcpMux       the {@code rtcp-mux} list
  * @param loopProtect   {@code loop-protect} flag
  * @param tos           {@code TOS} for this call's sockets, or -1
- * @param transportProtocol {@code transport-protocol} (only plain RTP/AVP and RTP/AVPF are
+ * @param transportProtocol {@code transport-protocol} (RTP/AVP, RTP/AVPF, RTP/SAVP, RTP/SAVPF are
  *                      switched between so far), or null
  * @param recordCall    {@code record call}: TRUE starts recording, FALSE stops it, null leaves it
  * @param metadata      {@code metadata} for the recording, or null
  * @param source        the ng client that sent the request ({@code IP:port}), or null
+ * @param sdes          the {@code SDES} key's words (and {@code SDES-X} flags): {@code off},
+ *                      {@code no-SUITE}, ...
  */
 public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, EndpointOptions endpoint,
                           RewriteOptions sdpOptions, InetAddress mediaAddress, Boolean ipv6, List<String> direction,
                           IceMode ice, Set<RtcpMuxMode> rtcpMux, boolean loopProtect, int tos, String transportProtocol,
-                          Boolean recordCall, String metadata, String source) {
+                          Boolean recordCall, String metadata, String source, List<String> sdes) {
 
     public OfferAnswer {
         direction = List.copyOf(direction);
+        sdes = List.copyOf(sdes);
         rtcpMux = rtcpMux.isEmpty() ? EnumSet.noneOf(RtcpMuxMode.class) : EnumSet.copyOf(rtcpMux);
     }
 
     /** A plain request with rtpengine's defaults, for tests and tools. */
     public static OfferAnswer simple(Dialog dialog, SessionDescription sdp) {
         return new OfferAnswer(dialog, null, sdp, EndpointOptions.DEFAULT, RewriteOptions.DEFAULT, null, null,
-                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null, null, null, null);
+                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null, null, null, null, List.of());
     }
 }

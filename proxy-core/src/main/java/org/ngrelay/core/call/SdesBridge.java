@@ -35,11 +35,11 @@ final class SdesBridge {
     }
 
     /** An offer from {@code sender} towards {@code recipient}; null when ngrelay does not terminate SRTP here. */
-    static Plan offer(CallMedia sender, CallMedia recipient, MediaSection m, String transportProtocol) {
-        if (transportProtocol != null && plain(m.protocol()) && sdes(transportProtocol)) {
+    static Plan offer(CallMedia sender, CallMedia recipient, MediaSection m, String transportProtocol, List<String> sdesWords) {
+        if (transportProtocol != null && plain(m.protocol()) && sdes(transportProtocol) && !Sdes.off(sdesWords)) {
             sender.partyCrypto = List.of();
             if (recipient.offeredCrypto.isEmpty()) {
-                recipient.offeredCrypto = Sdes.offer(); // a re-offer keeps the keys (and the contexts' ROC)
+                recipient.offeredCrypto = Sdes.offer(sdesWords); // a re-offer keeps the keys (and the contexts' ROC)
             }
             return new Plan(transportProtocol, recipient.offeredCrypto);
         }

@@ -17,13 +17,37 @@ public final class Sdes {
     private Sdes() {
     }
 
-    /** One line per suite, tags from 1. */
-    public static List<CryptoLine> offer() {
+    /**
+     * One line per suite, tags from 1, leaving out the suites the {@code SDES} words name as
+     * {@code no-SUITE} (tags renumbered, as 10.5 does).
+     */
+    public static List<CryptoLine> offer(List<String> sdes) {
         List<CryptoLine> lines = new ArrayList<>();
         for (SrtpSuite suite : SrtpSuite.values()) {
-            lines.add(CryptoLine.of(lines.size() + 1, suite.name(), fresh(suite)));
+            if (!excluded(sdes, suite)) {
+                lines.add(CryptoLine.of(lines.size() + 1, suite.name(), fresh(suite)));
+            }
         }
         return lines;
+    }
+
+    /** {@code SDES: [off]} (also {@code no}, {@code disable}): no SDES at all. */
+    public static boolean off(List<String> sdes) {
+        for (String word : sdes) {
+            if (word.equalsIgnoreCase("off") || word.equalsIgnoreCase("no") || word.equalsIgnoreCase("disable")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean excluded(List<String> sdes, SrtpSuite suite) {
+        for (String word : sdes) {
+            if (word.regionMatches(true, 0, "no-", 0, 3) && word.substring(3).equalsIgnoreCase(suite.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A fresh master key and salt for {@code suite}. */
