@@ -53,11 +53,11 @@ final class ListenOptions {
     Integer httpThreads;
 
     @Option(names = {"-u", "--listen-udp"}, paramLabel = "[IP46|HOSTNAME:]PORT", hidden = true,
-            description = "rtpengine's legacy rtpproxy-compatible UDP control protocol: not implemented, see --listen-ng")
+            description = "rtpengine's legacy rtpproxy-compatible UDP control protocol: accepted with a start-up warning that names --listen-ng, by decision (docs/compatibility.md)")
     String listenUdp;
 
     @Option(names = {"-l", "--listen-tcp"}, paramLabel = "[IP:]PORT", hidden = true,
-            description = "rtpengine's legacy rtpproxy-compatible TCP control protocol: not implemented, see --listen-ng")
+            description = "rtpengine's legacy rtpproxy-compatible TCP control protocol: accepted with a start-up warning that names --listen-ng, by decision (docs/compatibility.md)")
     String listenTcp;
 
     /** Every address parsed, so that a bad one stops the daemon before anything is bound. */

@@ -1,24 +1,18 @@
 package org.ngrelay.cli.control;
 
-import java.io.IOException;
 import java.net.Inet6Address;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
-import org.ngrelay.core.call.CallConfig;
 import org.ngrelay.core.call.CallSnapshot;
 import org.ngrelay.core.call.CallManager;
 import org.ngrelay.core.call.DaemonStats;
 import org.ngrelay.core.call.Dialog;
-import org.ngrelay.core.load.LoadLimits;
 import org.ngrelay.ng.codec.Json;
 import org.ngrelay.ng.command.Commands;
 
@@ -28,7 +22,8 @@ import org.ngrelay.ng.command.Commands;
  * jsonstats|loglevel|loglevels|timeout|silenttimeout|finaltimeout|offertimeout|deletedelay|controltos|
  * maxload|maxcpu|maxbw|maxopenfiles|interfaces|transcoders|counters}, {@code terminate <call-id>|all|own|foreign},
  * {@code set maxsessions|loglevel|timeout|silenttimeout|finaltimeout|offertimeout|deletedelay|controltos|
- * maxload|maxcpu|maxbw|maxopenfiles}, {@code params diff|revert}, {@code active} and {@code standby}. {@code get} is
+ * maxload|maxcpu|maxbw|maxopenfiles} ({@link Settings}), {@code params start|current|diff|revert}
+ * ({@link Params}), {@code active} and {@code standby}. {@code get} is
  * {@code list}. Numbers are read as 10.5 reads them ({@code strtol}, {@code strtoul}, {@code strtod}). Runs on whichever thread calls it; the answer completes on a media
  * loop or at once.
  */
@@ -38,14 +33,13 @@ public final class ControlCli {
     private static final long TIMEOUT_MS = 5000;
     static final String MORE_PARAMETERS = "More parameters required.\n";
 
-    /** rtpengine refuses a lower open-files limit, not to freeze. */
-    private static final long MIN_OPEN_FILES = 1 << 16;
 
     private final Commands commands;
     private final CallManager calls;
     private final LogLevels logLevels;
     private final ControlSockets sockets;
     private final Params params;
+    private final Settings settings;
 
     public ControlCli(Commands commands, LogLevels logLevels) {
         this(commands, logLevels, ControlSockets.holder(0), Map.of());
@@ -62,6 +56,7 @@ public final class ControlCli {
         this.logLevels = logLevels;
         this.sockets = sockets;
         this.params = new Params(calls, logLevels, sockets, fixedParams);
+        this.settings = new Settings(calls, sockets);
     }
 
     /** Runs one command line (words separated by blanks) and completes with the text to send back. */
@@ -118,7 +113,7 @@ public final class ControlCli {
             case "maxload" -> done("Maximum load average configured on rtpengine: " + CNumbers.fixed(calls.loadLimits().maxLoadHundredths() / 100.0, 2) + "\n");
             case "maxcpu" -> done("Maximum CPU usage configured on rtpengine: " + CNumbers.fixed(calls.loadLimits().maxCpuHundredths() / 100.0, 1) + "\n");
             case "maxbw" -> done("Maximum bandwidth configured on rtpengine: " + Long.toUnsignedString(calls.loadLimits().maxBandwidth()) + "\n");
-            case "maxopenfiles" -> done(maxOpenFiles());
+            case "maxopenfiles" -> done(Settings.maxOpenFiles());
             case "interfaces" -> calls.stats().thenApply(ControlCli::interfaces);
             case "transcoders" -> done("No stats entries\n"); // ngrelay does not transcode
             case "counters" -> calls.stats().thenApply(ControlCli::counters);
@@ -173,181 +168,7 @@ public final class ControlCli {
         if (args.isEmpty()) {
             return done(MORE_PARAMETERS);
         }
-        return switch (args.get(0)) {
-            case "maxsessions" -> done(setMaxSessions(args));
-            case "loglevel" -> done(setLogLevel(args));
-            case "timeout" -> done(setTimeout(args, CallConfig::withTimeoutSec));
-            case "silenttimeout" -> done(setTimeout(args, CallConfig::withSilentTimeoutSec));
-            case "finaltimeout" -> done(setTimeout(args, CallConfig::withFinalTimeoutSec));
-            case "offertimeout" -> done(setTimeout(args, CallConfig::withOfferTimeoutSec));
-            case "deletedelay" -> done(setDeleteDelay(args));
-            case "controltos" -> done(setControlTos(args));
-            case "maxload" -> done(setLoadOrCpu(args, "maxload", 2));
-            case "maxcpu" -> done(setLoadOrCpu(args, "maxcpu", 1));
-            case "maxbw" -> done(setMaxBandwidth(args));
-            case "maxopenfiles" -> done(setMaxOpenFiles(args));
-            default -> done(unknown(String.join(" ", args)));
-        };
-    }
-
-    private String setMaxSessions(List<String> args) {
-        if (args.size() < 2) {
-            return MORE_PARAMETERS;
-        }
-        String raw = args.get(1);
-        Matcher m = CNumbers.LEADING_INT.matcher(raw);
-        if (!m.find()) {
-            return "Fail setting maxsessions to " + raw + "; no digists found\n"; // sic: rtpengine's spelling
-        }
-        long value;
-        try {
-            value = Long.parseLong(m.group(1));
-        } catch (NumberFormatException e) {
-            value = m.group(1).startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        if (value < -1) {
-            return "Fail setting maxsessions to " + value + "; either positive or -1 values allowed\n";
-        }
-        calls.maxSessions((int) Math.min(value, Integer.MAX_VALUE));
-        LOG.info("Session limit set to " + value + " by the operator");
-        return value == -1 ? "Success setting maxsessions to -1; disable feature\n" : "Success setting maxsessions to " + value + "\n";
-    }
-
-    /** {@code set timeout|silenttimeout|finaltimeout|offertimeout N}: 10.5 says "timeout" for each. */
-    private String setTimeout(List<String> args, BiFunction<CallConfig, Integer, CallConfig> with) {
-        if (args.size() < 2) {
-            return MORE_PARAMETERS;
-        }
-        String raw = rest(args);
-        CNumbers.CLong n = CNumbers.strtol(raw);
-        if ((n.errno() != 0 && n.value() == 0) || n.value() < 0 || n.value() >= Integer.MAX_VALUE) {
-            return "Fail setting timeout to " + raw + "; errno=" + n.errno() + "\n";
-        }
-        if (!n.digits()) {
-            return "Fail setting timeout to " + raw + "; no digists found\n"; // sic
-        }
-        int sec = (int) n.value();
-        calls.config(c -> with.apply(c, sec));
-        LOG.info(args.get(0) + " set to " + sec + " s by the operator");
-        return "Success setting timeout to " + sec + "\n";
-    }
-
-    /** {@code set deletedelay N}: 10.5 takes any number but -1 (its "none" value). */
-    private String setDeleteDelay(List<String> args) {
-        if (args.size() < 2) {
-            return MORE_PARAMETERS;
-        }
-        CNumbers.CLong n = CNumbers.strtol(rest(args));
-        long v = n.digits() ? n.value() : -1;
-        if (v == -1 || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            return "Invalid delete-delay value\n";
-        }
-        calls.config(c -> c.withDeleteDelaySec((int) v));
-        return "Success setting delete-delay to " + v + "\n";
-    }
-
-    /**
-     * {@code set controltos N}: every ng socket. 10.5 checks the range as here but then crashes
-     * before answering; ngrelay answers "Success setting control-tos to N".
-     */
-    private String setControlTos(List<String> args) {
-        if (args.size() < 2) {
-            return MORE_PARAMETERS;
-        }
-        long tos = CNumbers.strtol(rest(args)).value();
-        if (tos < 0 || tos > 255) {
-            return "Invalid control-tos value " + tos + ", must be between 0 and 255\n";
-        }
-        sockets.tos((int) tos);
-        LOG.info("control-tos set to " + tos + " by the operator");
-        return "Success setting control-tos to " + tos + "\n";
-    }
-
-    /** {@code set maxload|maxcpu X}: kept in hundredths, as 10.5 keeps them; any sign. */
-    private String setLoadOrCpu(List<String> args, String what, int decimals) {
-        if (args.size() < 2) {
-            return MORE_PARAMETERS;
-        }
-        String raw = rest(args);
-        if (CNumbers.NOT_FINITE.matcher(raw).find()) {
-            return "Fail setting " + what + " to " + raw + "; errno=0\n";
-        }
-        Matcher m = CNumbers.LEADING_DOUBLE.matcher(raw);
-        if (!m.find()) {
-            return "Fail setting " + what + " to " + raw + "; no digists found\n"; // sic
-        }
-        double num = Double.parseDouble(m.group(1));
-        if (Double.isInfinite(num)) {
-            return "Fail setting " + what + " to " + raw + "; errno=" + CNumbers.ERANGE + "\n";
-        }
-        int hundredths = (int) (num * 100);
-        LoadLimits limits = calls.loadLimits();
-        if (what.equals("maxload")) {
-            limits.maxLoad(hundredths);
-        } else {
-            limits.maxCpu(hundredths);
-        }
-        LOG.info(what + " set to " + CNumbers.fixed(num, decimals) + " by the operator");
-        return "Success setting " + what + " to " + CNumbers.fixed(num, decimals) + "\n";
-    }
-
-    /** {@code set maxbw N}: 10.5 keeps N times 100 bytes per second (what {@code list maxbw} then shows). */
-    private String setMaxBandwidth(List<String> args) {
-        if (args.size() < 2) {
-            return MORE_PARAMETERS;
-        }
-        String raw = rest(args);
-        CNumbers.CLong n = CNumbers.strtoul(raw);
-        if (n.errno() != 0) {
-            return "Fail setting maxbw to " + raw + "; errno=" + n.errno() + "\n";
-        }
-        if (!n.digits()) {
-            return "Fail setting maxbw to " + raw + "; no digists found\n"; // sic
-        }
-        calls.loadLimits().maxBandwidth(n.value() * 100);
-        LOG.info("maxbw set to " + Long.toUnsignedString(n.value() * 100) + " bytes/s by the operator");
-        return "Success setting maxbw to " + Long.toUnsignedString(n.value()) + "\n";
-    }
-
-    /** {@code list maxopenfiles}: the soft RLIMIT_NOFILE, from /proc/self/limits. */
-    private static String maxOpenFiles() {
-        long pid = ProcessHandle.current().pid();
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
-                if (line.startsWith("Max open files")) {
-                    String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
-                    return "Maximum open-files configured on rtpengine: " + (soft.equals("unlimited") ? "infinite" : soft)
-                            + "; cat /proc/" + pid + "/limits\n";
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.fine(() -> "/proc/self/limits: " + e);
-        }
-        return "Fail getting rtpengine configured limits; cat /proc/" + pid + "/limits\n";
-    }
-
-    /**
-     * {@code set maxopenfiles N}: 10.5's checks, then the one thing a JVM cannot do, setrlimit: the
-     * limit is the one ngrelay was started with (systemd's LimitNOFILE=, ulimit -n).
-     */
-    private static String setMaxOpenFiles(List<String> args) {
-        if (args.size() < 2) {
-            return MORE_PARAMETERS;
-        }
-        String raw = rest(args);
-        CNumbers.CLong n = CNumbers.strtoul(raw);
-        if (n.errno() != 0) {
-            return "Fail setting open_files to " + raw + "; errno=" + n.errno() + "\n";
-        }
-        if (!n.digits()) {
-            return "Fail setting open_files to " + raw + "; no digists found\n"; // sic
-        }
-        String value = Long.toUnsignedString(n.value());
-        if (Long.compareUnsigned(n.value(), MIN_OPEN_FILES) < 0) {
-            return "Fail setting open_files to " + value + "; can't set it under " + MIN_OPEN_FILES + "\n";
-        }
-        return "Fail setting open_files to " + value + "; not supported by ngrelay"
-                + " (set LimitNOFILE= or ulimit -n before starting it)\n";
+        return done(args.get(0).equals("loglevel") ? setLogLevel(args) : settings.set(args));
     }
 
     /** {@code list counters}: the last second's rates; nothing goes through a kernel module. */
@@ -377,11 +198,6 @@ public final class ControlCli {
             sb.append(String.format(Locale.ROOT, " Last port used: %5d\n", p.last()));
         }
         return sb.toString();
-    }
-
-    /** The command's words after the sub-command, as 10.5 hands them to its number parsers. */
-    private static String rest(List<String> args) {
-        return String.join(" ", args.subList(1, args.size()));
     }
 
     /**
