@@ -205,9 +205,7 @@ final class Negotiation {
         if (to == null || to.equals(from)) {
             return null;
         }
-        boolean plainFrom = from.equals("RTP/AVP") || from.equals("RTP/AVPF");
-        boolean plainTo = to.equals("RTP/AVP") || to.equals("RTP/AVPF");
-        return plainFrom && plainTo ? to : null;
+        return SdesBridge.plain(from) && SdesBridge.plain(to) ? to : null;
     }
 
     /** The party answering: by to-tag, else the pending callee of that branch, which takes the tag. */
