@@ -26,6 +26,15 @@ public final class SrtpContext {
     private static final int E_FLAG = 0x80000000;
 
     private final SrtpSuite suite;
+    private final SrtpOptions options;
+    /** The SRTP tag's length: the suite's, or 0 for UNAUTHENTICATED_SRTP. */
+    private final int rtpTag;
+    /** MKI plus tag: what follows the encrypted portion of an SRTP packet. */
+    private final int rtpTrailer;
+    /** E index word, MKI and tag: what follows the encrypted portion of an SRTCP packet. */
+    private final int rtcpTrailer;
+    private final boolean encryptRtp;
+    private final boolean encryptRtcp;
     private final AesCounter rtpCipher;
     private final HmacSha1 rtpAuth;
     private final byte[] rtpSalt;
@@ -56,7 +65,17 @@ public final class SrtpContext {
     private long replays;
 
     public SrtpContext(SrtpSuite suite, byte[] master) {
+        this(suite, master, SrtpOptions.DEFAULT);
+    }
+
+    public SrtpContext(SrtpSuite suite, byte[] master, SrtpOptions options) {
         this.suite = suite;
+        this.options = options;
+        rtpTag = options.authenticateRtp() ? suite.rtpTagBytes : 0;
+        rtpTrailer = options.mkiBytes() + rtpTag;
+        rtcpTrailer = 4 + options.mkiBytes() + suite.rtcpTagBytes;
+        encryptRtp = suite.encrypted && options.encryptRtp();
+        encryptRtcp = suite.encrypted && options.encryptRtcp();
         SrtpKeys rtp = SrtpKeys.derive(suite, master, false);
         SrtpKeys rtcp = SrtpKeys.derive(suite, master, true);
         rtpCipher = new AesCounter(rtp.encryption);
@@ -75,38 +94,45 @@ public final class SrtpContext {
         return suite;
     }
 
+    public SrtpOptions options() {
+        return options;
+    }
+
     /** RTP → SRTP, in place; the limit grows by the tag. */
     public int protect(ByteBuffer packet) {
         int at = packet.position();
         int length = packet.remaining();
         int header = headerLength(packet, at, length);
-        if (header < 0 || length + suite.rtpTagBytes > MAX_PACKET || packet.capacity() - packet.limit() < suite.rtpTagBytes) {
+        if (header < 0 || length + rtpTrailer > MAX_PACKET || packet.capacity() - packet.limit() < rtpTrailer) {
             return TOO_SHORT;
         }
         packet.get(at, work, 0, length);
         int seq = ((work[2] & 0xff) << 8) | (work[3] & 0xff);
         long packetSsrc = u32(work, 8);
         long index = senderIndex(packetSsrc, seq);
-        if (suite.encrypted) {
+        if (encryptRtp) {
             counterIv(rtpSalt, packetSsrc, index);
             rtpCipher.apply(iv, work, header, length - header);
         }
-        rtpAuth(work, length, index >>> 16, tag);
-        System.arraycopy(tag, 0, work, length, suite.rtpTagBytes);
-        packet.limit(packet.limit() + suite.rtpTagBytes);
-        packet.put(at, work, 0, length + suite.rtpTagBytes);
+        putMki(work, length);
+        if (rtpTag > 0) {
+            rtpAuth(work, length, index >>> 16, tag);
+            System.arraycopy(tag, 0, work, length + options.mkiBytes(), rtpTag);
+        }
+        packet.limit(packet.limit() + rtpTrailer);
+        packet.put(at, work, 0, length + rtpTrailer);
         return OK;
     }
 
     /** SRTP → RTP, in place; the limit shrinks by the tag. A packet refused is left as it was. */
     public int unprotect(ByteBuffer packet) {
         int at = packet.position();
-        int length = packet.remaining() - suite.rtpTagBytes;
+        int length = packet.remaining() - rtpTrailer;
         int header = length < 12 ? -1 : headerLength(packet, at, length);
         if (header < 0 || length > MAX_PACKET) {
             return TOO_SHORT;
         }
-        packet.get(at, work, 0, length + suite.rtpTagBytes);
+        packet.get(at, work, 0, length + rtpTrailer);
         int seq = ((work[2] & 0xff) << 8) | (work[3] & 0xff);
         long packetSsrc = u32(work, 8);
         if (packetSsrc != ssrc) {
@@ -125,12 +151,14 @@ public final class SrtpContext {
             replays++;
             return REPLAYED;
         }
-        rtpAuth(work, length, guessedRoc, tag);
-        if (!tagMatches(work, length, suite.rtpTagBytes)) {
-            authFailures++;
-            return AUTH_FAILED;
+        if (rtpTag > 0) {
+            rtpAuth(work, length, guessedRoc, tag);
+            if (!tagMatches(work, length + options.mkiBytes(), rtpTag)) {
+                authFailures++;
+                return AUTH_FAILED;
+            }
         }
-        if (suite.encrypted) {
+        if (encryptRtp) {
             counterIv(rtpSalt, packetSsrc, index);
             rtpCipher.apply(iv, work, header, length - header);
         }
@@ -144,7 +172,7 @@ public final class SrtpContext {
     public int protectRtcp(ByteBuffer packet) {
         int at = packet.position();
         int length = packet.remaining();
-        int extra = 4 + suite.rtcpTagBytes;
+        int extra = rtcpTrailer;
         if (length < 8 || length + extra > MAX_PACKET || packet.capacity() - packet.limit() < extra) {
             return TOO_SHORT;
         }
@@ -152,15 +180,16 @@ public final class SrtpContext {
         long sender = u32(work, 4);
         int index = rtcpIndex;
         rtcpIndex = (rtcpIndex + 1) & 0x7fffffff;
-        if (suite.encrypted) {
+        if (encryptRtcp) {
             counterIv(rtcpSalt, sender, index);
             rtcpCipher.apply(iv, work, 8, length - 8);
         }
-        putInt(work, length, (suite.encrypted ? E_FLAG : 0) | index);
+        putInt(work, length, (encryptRtcp ? E_FLAG : 0) | index);
         rtcpAuth.start();
         rtcpAuth.update(work, 0, length + 4);
         rtcpAuth.finish(tag, 0);
-        System.arraycopy(tag, 0, work, length + 4, suite.rtcpTagBytes);
+        putMki(work, length + 4);
+        System.arraycopy(tag, 0, work, length + 4 + options.mkiBytes(), suite.rtcpTagBytes);
         packet.limit(packet.limit() + extra);
         packet.put(at, work, 0, length + extra);
         return OK;
@@ -169,7 +198,7 @@ public final class SrtpContext {
     /** SRTCP → RTCP, in place; an unencrypted SRTCP packet (E clear) is authenticated only. */
     public int unprotectRtcp(ByteBuffer packet) {
         int at = packet.position();
-        int length = packet.remaining() - 4 - suite.rtcpTagBytes;
+        int length = packet.remaining() - rtcpTrailer;
         if (length < 8 || length > MAX_PACKET) {
             return TOO_SHORT;
         }
@@ -190,7 +219,7 @@ public final class SrtpContext {
         rtcpAuth.start();
         rtcpAuth.update(work, 0, length + 4);
         rtcpAuth.finish(tag, 0);
-        if (!tagMatches(work, length + 4, suite.rtcpTagBytes)) {
+        if (!tagMatches(work, length + 4 + options.mkiBytes(), suite.rtcpTagBytes)) {
             authFailures++;
             return AUTH_FAILED;
         }
@@ -261,6 +290,13 @@ public final class SrtpContext {
             highestSeq = seq;
         }
         return index;
+    }
+
+    /** The MKI, when the line has one, goes between the encrypted portion and the tag (RFC 3711 §3.1). */
+    private void putMki(byte[] data, int at) {
+        for (int i = 0; i < options.mkiBytes(); i++) {
+            data[at + i] = options.mki(i);
+        }
     }
 
     /** Tag = HMAC(authenticated portion || ROC) (RFC 3711 §4.2). */

@@ -160,4 +160,52 @@ class SrtpContextTest {
         oldSender.protect(late);
         assertThat(receiver.unprotect(late)).isEqualTo(SrtpContext.REPLAYED);
     }
+
+    @Test
+    void sessionParametersAndMkiChangeThePacketAsRfc4568Says() {
+        // UNENCRYPTED_SRTP: the payload stays readable, the tag still covers it
+        SrtpOptions clear = SrtpOptions.of(false, true, true, 0, 0);
+        ByteBuffer p = Packets.direct(RTP);
+        assertThat(new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER, clear).protect(p)).isEqualTo(SrtpContext.OK);
+        assertThat(java.util.Arrays.copyOf(Packets.bytes(p), RTP.length)).isEqualTo(RTP);
+        assertThat(p.remaining()).isEqualTo(RTP.length + 10);
+        SrtpContext clearReceiver = new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER, clear);
+        ByteBuffer tampered = Packets.direct(Packets.bytes(p));
+        tampered.put(20, (byte) 0);
+        assertThat(clearReceiver.unprotect(tampered)).isEqualTo(SrtpContext.AUTH_FAILED);
+        assertThat(clearReceiver.unprotect(p)).isEqualTo(SrtpContext.OK);
+        assertThat(Packets.bytes(p)).isEqualTo(RTP);
+
+        // UNAUTHENTICATED_SRTP with a 2-byte MKI: encrypted as before, then the MKI, no tag
+        SrtpOptions mkiOnly = SrtpOptions.of(true, true, false, 0x0102, 2);
+        p = Packets.direct(RTP);
+        new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER, mkiOnly).protect(p);
+        byte[] sent = Packets.bytes(p);
+        assertThat(sent).hasSize(RTP.length + 2);
+        assertThat(java.util.Arrays.copyOf(sent, RTP.length)).isEqualTo(java.util.Arrays.copyOf(SRTP_80, RTP.length));
+        assertThat(java.util.Arrays.copyOfRange(sent, RTP.length, RTP.length + 2)).containsExactly(1, 2);
+        assertThat(new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER, mkiOnly).unprotect(p)).isEqualTo(SrtpContext.OK);
+        assertThat(Packets.bytes(p)).isEqualTo(RTP);
+
+        // an MKI with a tag: the tag is the one without MKI (the MKI is not authenticated), behind it
+        SrtpOptions mki = SrtpOptions.of(true, true, true, 7, 1);
+        p = Packets.direct(RTP);
+        new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER, mki).protect(p);
+        sent = Packets.bytes(p);
+        assertThat(sent[RTP.length]).isEqualTo((byte) 7);
+        assertThat(java.util.Arrays.copyOfRange(sent, RTP.length + 1, sent.length))
+                .isEqualTo(java.util.Arrays.copyOfRange(SRTP_80, RTP.length, SRTP_80.length));
+
+        // UNENCRYPTED_SRTCP: E clear, the report readable, index word, MKI and tag behind it
+        ByteBuffer r = Packets.direct(RTCP);
+        SrtpOptions clearRtcp = SrtpOptions.of(true, false, true, 9, 1);
+        new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER, clearRtcp).protectRtcp(r);
+        byte[] report = Packets.bytes(r);
+        assertThat(java.util.Arrays.copyOf(report, RTCP.length)).isEqualTo(RTCP);
+        assertThat(report).hasSize(RTCP.length + 4 + 1 + 10);
+        assertThat(report[RTCP.length] & 0x80).isZero();
+        assertThat(report[RTCP.length + 4]).isEqualTo((byte) 9);
+        assertThat(new SrtpContext(SrtpSuite.AES_CM_128_HMAC_SHA1_80, MASTER, clearRtcp).unprotectRtcp(r)).isEqualTo(SrtpContext.OK);
+        assertThat(Packets.bytes(r)).isEqualTo(RTCP);
+    }
 }
