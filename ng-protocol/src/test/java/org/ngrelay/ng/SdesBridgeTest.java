@@ -47,11 +47,11 @@ class SdesBridgeTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T cast(Object o) {
+    static <T> T cast(Object o) {
         return (T) o;
     }
 
-    private static Map<String, Object> media(Map<String, Object> query, String tag) {
+    static Map<String, Object> media(Map<String, Object> query, String tag) {
         Map<String, Object> party = cast(SdesBridgeTest.<Map<String, Object>>cast(query.get("tags")).get(tag));
         return cast(SdesBridgeTest.<List<Object>>cast(party.get("medias")).get(0));
     }

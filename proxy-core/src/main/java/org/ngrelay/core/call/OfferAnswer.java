@@ -29,11 +29,12 @@ import org.ngrelay.core.sdp.SessionDescription;
  * @param source        the ng client that sent the request ({@code IP:port}), or null
  * @param sdes          the {@code SDES} key's words (and {@code SDES-X} flags): {@code off},
  *                      {@code no-SUITE}, ...
+ * @param dtls          the {@code DTLS} and {@code DTLS-fingerprint} keys and the {@code DTLS-reverse} flag
  */
 public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, EndpointOptions endpoint,
                           RewriteOptions sdpOptions, InetAddress mediaAddress, Boolean ipv6, List<String> direction,
                           IceMode ice, Set<RtcpMuxMode> rtcpMux, boolean loopProtect, int tos, String transportProtocol,
-                          Boolean recordCall, String metadata, String source, List<String> sdes) {
+                          Boolean recordCall, String metadata, String source, List<String> sdes, DtlsRequest dtls) {
 
     public OfferAnswer {
         direction = List.copyOf(direction);
@@ -44,6 +45,6 @@ public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, E
     /** A plain request with rtpengine's defaults, for tests and tools. */
     public static OfferAnswer simple(Dialog dialog, SessionDescription sdp) {
         return new OfferAnswer(dialog, null, sdp, EndpointOptions.DEFAULT, RewriteOptions.DEFAULT, null, null,
-                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null, null, null, null, List.of());
+                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null, null, null, null, List.of(), DtlsRequest.DEFAULT);
     }
 }
