@@ -48,6 +48,12 @@ public final class PacketStream implements PacketHandler {
     boolean secure;
     /** DTLS-SRTP with this stream's party; null when it speaks none. Set off the packet path. */
     DtlsLink dtls;
+    /**
+     * ClientHellos that came before the answer said who is the client: a party offered actpass
+     * that answers active starts at once, and its hello should not wait for a retransmission.
+     */
+    private final java.util.ArrayDeque<java.nio.ByteBuffer> earlyDtls = new java.util.ArrayDeque<>(EARLY_DTLS);
+    private static final int EARLY_DTLS = 4;
     /** Handshakes that failed, and those because the certificate did not match the fingerprint. */
     long dtlsFailures;
     long dtlsFingerprintMismatches;
@@ -92,7 +98,9 @@ public final class PacketStream implements PacketHandler {
     /** The DTLS stage: a handshake datagram for this stream's association; never relayed. */
     private void dtls(ByteBuffer packet, InetSocketAddress source, long nowNs) {
         DtlsLink link = dtls;
-        if (link == null) {
+        if (link == null && media.dtlsOffered && earlyDtls.size() < EARLY_DTLS) {
+            earlyDtls.add(copy(packet)); // a handshake packet, not media: the copy is one of a few
+        } else if (link == null) {
             drop(nowNs, "DTLS packet on a leg without DTLS-SRTP", source);
         } else if (!link.receive(packet)) {
             drop(nowNs, "DTLS packet (handshake over, or too many queued: " + link.dropped() + " dropped)", source);
@@ -247,6 +255,18 @@ public final class PacketStream implements PacketHandler {
         endDtls();
         dtls = new DtlsLink(this, config, client, peer);
         dtls.start();
+        if (!client) {
+            for (ByteBuffer hello : earlyDtls) {
+                dtls.receive(hello);
+            }
+        }
+        earlyDtls.clear();
+    }
+
+    private static ByteBuffer copy(ByteBuffer packet) {
+        ByteBuffer c = ByteBuffer.allocate(packet.remaining());
+        c.put(packet.duplicate()).flip();
+        return c;
     }
 
     void endDtls() {
