@@ -71,8 +71,10 @@ final class CallMedia implements QualityParty {
     /** DTLS-SRTP: this party's a=fingerprint and a=setup, when it speaks DTLS and ngrelay terminates it (else null). */
     org.ngrelay.core.dtls.Fingerprint partyFingerprint;
     String partySetup;
-    /** DTLS-SRTP: ngrelay offered this party a=setup:actpass with its fingerprint. */
+    /** DTLS-SRTP: ngrelay offered this party a=setup:actpass with its fingerprint, and no answer has turned it down. */
     boolean dtlsOffered;
+    /** ngrelay offered this party SRTP (SDES, DTLS or both) and awaits its answer: 10.5 shows both DTLS roles meanwhile. */
+    boolean srtpOfferPending;
     /** The master keys behind them, to tell a re-INVITE that keeps the keys from one that changes them. */
     byte[] fromPartyKey;
     byte[] toPartyKey;

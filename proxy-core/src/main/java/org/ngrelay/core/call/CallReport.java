@@ -62,12 +62,22 @@ final class CallReport {
         if (media.rtcpMux) {
             flags.add("rtcp-mux");
         }
+        // 10.5's media flags for SRTP: DTLS-SRTP once DTLS is offered or agreed, the role agreed (both
+        // while an SRTP offer awaits its answer, even with DTLS off), SDES once SDES is offered or agreed
         if (media.rtp.dtls != null) {
-            flags.add("DTLS-SRTP"); // ngrelay terminates DTLS-SRTP with this party, in this role (10.5's media flags)
+            flags.add("DTLS-SRTP");
             flags.add(media.rtp.dtls.client() ? "DTLS role active" : "DTLS role passive");
+        } else {
+            if (media.dtlsOffered) {
+                flags.add("DTLS-SRTP");
+            }
+            if (media.srtpOfferPending) {
+                flags.add("DTLS role active");
+                flags.add("DTLS role passive");
+            }
         }
-        if (media.fromParty != null) {
-            flags.add("SDES"); // ngrelay terminates SDES-SRTP with this party (10.5's media flag)
+        if (media.fromParty != null || !media.offeredCrypto.isEmpty()) {
+            flags.add("SDES");
         }
         if (media.trickleIce) {
             flags.add("trickle ICE");
@@ -102,6 +112,17 @@ final class CallReport {
         return new CallSnapshot.Stream(s.isRtcp(), s.localPort(), media.hasPorts() ? media.iface.address() : null,
                 s.latch.endpoint() != null ? s.latch.endpoint() : s.advertised, s.advertised, lastPacketMs, flags,
                 s.counter.packets(), s.counter.bytes(), s.counter.errors(), s.ssrc(),
-                s.inbound() == null ? null : s.inbound().suite().name(), dtls == null ? null : dtls.state().text);
+                cryptoSuite(media, s), dtls == null ? null : dtls.state().text);
+    }
+
+    /**
+     * The suite in use with the party; before any is agreed, the first one ngrelay offered it, as
+     * 10.5 reports its own first SDES line even while a DTLS handshake has yet to choose.
+     */
+    private static String cryptoSuite(CallMedia media, PacketStream s) {
+        if (s.inbound() != null) {
+            return s.inbound().suite().name();
+        }
+        return media.offeredCrypto.isEmpty() ? null : media.offeredCrypto.get(0).suite();
     }
 }

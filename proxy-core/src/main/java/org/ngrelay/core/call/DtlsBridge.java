@@ -45,8 +45,10 @@ final class DtlsBridge {
         if (theirs == null) {
             sender.endDtls();
         }
-        boolean offer = srtp(towards) && request.mode() != DtlsRequest.Mode.OFF && (SdesBridge.plain(m.protocol()) || theirs != null);
+        boolean terminated = srtp(towards) && (SdesBridge.plain(m.protocol()) || theirs != null);
+        boolean offer = terminated && request.mode() != DtlsRequest.Mode.OFF;
         recipient.dtlsOffered = offer;
+        recipient.srtpOfferPending = terminated;
         if (!offer && theirs == null) {
             return null;
         }
@@ -61,6 +63,7 @@ final class DtlsBridge {
     static Plan answer(CallMedia sender, CallMedia recipient, MediaSection m, SessionDescription sdp, DtlsRequest request,
                        DtlsConfig config) {
         DtlsLines lines = null;
+        sender.srtpOfferPending = false;
         Fingerprint answered = sender.dtlsOffered && srtp(m.protocol()) ? Fingerprint.parse(attribute(m, sdp, "fingerprint")) : null;
         if (answered != null) {
             String setup = setup(m, sdp);
@@ -72,6 +75,7 @@ final class DtlsBridge {
             lines = DtlsLines.NONE;
         } else {
             sender.partyFingerprint = null;
+            sender.dtlsOffered = false; // answered without DTLS: the offer is over
             sender.endDtls();
         }
         if (recipient.partyFingerprint != null) {
