@@ -14,15 +14,33 @@
  * we read a packet does not change what is measured.
  *
  * Usage: rtpgen --targets FILE --local IP --port P [--sockets K] [--rate PPS] [--warmup-ms N]
- *               [--duration-ms N] [--grace-ms N] [--tick-us N] [--pid DAEMON_PID]
+ *               [--duration-ms N] [--grace-ms N] [--tick-us N] [--pid DAEMON_PID] [--srtp SUITE]
  * FILE has one call per line: "A_TARGET_IP A_TARGET_PORT B_TARGET_IP B_TARGET_PORT", where the
  * caller (A) sends to the first and the callee (B) to the second. Call i's caller uses local
  * port P + i % K, its callee P + K + i % K.
+ *
+ * SRTP (--srtp SUITE, SDES as RFC 4568: each side's key is the one it sends with): the callee leg
+ * speaks SRTP through libsrtp2, the caller leg stays plain, so the daemon bridges plain <-> SRTP.
+ * Each line of FILE then has two more fields, the callee's send key and the daemon's (the key in
+ * the daemon's a=crypto line, with which the callee unprotects), master key and salt in hex. The
+ * callee protects each packet after its send time is stamped; a packet the callee receives that
+ * fails to unprotect is counted (unprotect_errors) and, like a packet of the wrong size, is lost.
+ * Build with -lsrtp2 -lnss3 (Debian libsrtp2-dev; Debian's libsrtp2 does its crypto through NSS).
+ *
+ * Debian's libsrtp2 costs 4 µs per protect + unprotect with a few sessions, and 36 µs with 1000
+ * calls' sessions (measured here): NSS keeps one PKCS#11 session per live context, every packet
+ * looks its session up, and libsrtp2 initialises NSS with NSS_INIT_OPTIMIZESPACE (hash tables of
+ * 32 buckets). So NSS is initialised here first with its full-size tables (libsrtp2's own
+ * NSS_InitContext then shares them), and the unused RTCP side of each session gets the null
+ * policy, so it holds no NSS objects: 18 µs at 1000 calls. That still limits the SRTP point to a
+ * few hundred calls on this machine's generator core (see docs/performance.md).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <nss.h>
+#include <srtp2/srtp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,11 +72,18 @@ static uint32_t *ts;
 static uint64_t hist[HIST_BUCKETS];
 static uint64_t max_latency_us;
 
+/* SRTP mode: one libsrtp2 session per call and direction (the callee's send and receive) */
+static const char *srtp_suite;
+static int srtp_tag_len;                /* bytes protect adds: the auth tag */
+static srtp_t *srtp_out, *srtp_in;
+static uint64_t srtp_ok, unprotect_errors;
+
 struct batch {
     int n;
     struct mmsghdr msg[BATCH];
     struct iovec iov[BATCH];
-    unsigned char buf[BATCH][PACKET];
+    long stream[BATCH];                 /* SRTP mode: whose packet, for its session */
+    unsigned char buf[BATCH][PACKET + SRTP_MAX_TRAILER_LEN];
 };
 static struct batch *out;               /* one per socket */
 
@@ -150,22 +175,71 @@ static int open_socket(const char *ip, int port) {
     return fd;
 }
 
+/* the suites the load tool offers to answer; the RTCP policy is unused (no RTCP is sent) */
+static int srtp_policy(const char *suite, srtp_crypto_policy_t *p, int *key_len) {
+    if (!strcmp(suite, "AES_CM_128_HMAC_SHA1_80")) { srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(p); *key_len = 30; }
+    else if (!strcmp(suite, "AES_CM_128_HMAC_SHA1_32")) { srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32(p); *key_len = 30; }
+    else if (!strcmp(suite, "AES_256_CM_HMAC_SHA1_80")) { srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80(p); *key_len = 46; }
+    else if (!strcmp(suite, "AES_256_CM_HMAC_SHA1_32")) { srtp_crypto_policy_set_aes_cm_256_hmac_sha1_32(p); *key_len = 46; }
+    else return -1;
+    return 0;
+}
+
+static srtp_t srtp_session(const char *hex, int inbound, long call) {
+    srtp_policy_t policy;
+    unsigned char key[SRTP_MAX_KEY_LEN];
+    int key_len;
+    memset(&policy, 0, sizeof policy);
+    srtp_policy(srtp_suite, &policy.rtp, &key_len);
+    srtp_crypto_policy_set_null_cipher_hmac_null(&policy.rtcp); /* no RTCP is sent: no NSS objects for it */
+    if ((int) strlen(hex) != 2 * key_len) {
+        fprintf(stderr, "rtpgen: call %ld: a %s key is %d bytes, not %zu\n", call, srtp_suite, key_len, strlen(hex) / 2);
+        exit(1);
+    }
+    for (int i = 0; i < key_len; i++) {
+        unsigned int b;
+        if (sscanf(hex + 2 * i, "%2x", &b) != 1) { fprintf(stderr, "rtpgen: call %ld: bad key hex\n", call); exit(1); }
+        key[i] = (unsigned char) b;
+    }
+    policy.ssrc.type = inbound ? ssrc_any_inbound : ssrc_any_outbound;
+    policy.key = key;
+    policy.window_size = 128;
+    srtp_t s;
+    srtp_err_status_t st = srtp_create(&s, &policy);
+    if (st != srtp_err_status_ok) { fprintf(stderr, "rtpgen: call %ld: srtp_create failed (%d)\n", call, st); exit(1); }
+    return s;
+}
+
 static void load_targets(const char *file) {
     FILE *f = fopen(file, "r");
     if (!f) { perror(file); exit(1); }
     long cap = 1024, calls = 0;
-    char aip[64], bip[64];
+    char aip[64], bip[64], line[512], bsends[2 * SRTP_MAX_KEY_LEN + 2], breceives[2 * SRTP_MAX_KEY_LEN + 2];
     int ap, bp;
     target = malloc(sizeof *target * 2 * cap);
     target_len = malloc(sizeof *target_len * 2 * cap);
-    while (fscanf(f, "%63s %d %63s %d", aip, &ap, bip, &bp) == 4) {
+    srtp_out = malloc(sizeof *srtp_out * cap);
+    srtp_in = malloc(sizeof *srtp_in * cap);
+    while (fgets(line, sizeof line, f)) {
+        int fields = sscanf(line, "%63s %d %63s %d %97s %97s", aip, &ap, bip, &bp, bsends, breceives);
+        if (fields <= 0) continue;
+        if (fields != (srtp_suite ? 6 : 4)) {
+            fprintf(stderr, "rtpgen: %s line %ld: %d fields, not %d\n", file, calls + 1, fields, srtp_suite ? 6 : 4);
+            exit(1);
+        }
         if (calls == cap) {
             cap *= 2;
             target = realloc(target, sizeof *target * 2 * cap);
             target_len = realloc(target_len, sizeof *target_len * 2 * cap);
+            srtp_out = realloc(srtp_out, sizeof *srtp_out * cap);
+            srtp_in = realloc(srtp_in, sizeof *srtp_in * cap);
         }
         target_len[2 * calls] = parse_addr(aip, ap, &target[2 * calls]);
         target_len[2 * calls + 1] = parse_addr(bip, bp, &target[2 * calls + 1]);
+        if (srtp_suite) {
+            srtp_out[calls] = srtp_session(bsends, 0, calls);
+            srtp_in[calls] = srtp_session(breceives, 1, calls);
+        }
         calls++;
     }
     fclose(f);
@@ -187,6 +261,16 @@ static void flush(int k) {
     struct batch *b = &out[k];
     uint64_t t = now_ns();
     for (int i = 0; i < b->n; i++) memcpy(b->buf[i] + HEADER, &t, 8);
+    if (srtp_suite && k >= nsock) {
+        /* after the stamp, which must be inside the encrypted payload; the batch's last packet
+         * leaves later by the protects before it (about 1 µs each) */
+        for (int i = 0; i < b->n; i++) {
+            int len = PACKET;
+            srtp_err_status_t st = srtp_protect(srtp_out[b->stream[i] >> 1], b->buf[i], &len);
+            if (st != srtp_err_status_ok) { fprintf(stderr, "rtpgen: srtp_protect failed (%d)\n", st); exit(1); }
+            b->iov[i].iov_len = (size_t) len;
+        }
+    }
     if (t >= win_start && t < win_end) sent_win += b->n;
     int done = 0;
     while (done < b->n) {
@@ -207,6 +291,10 @@ static void queue(long s) {
     unsigned char *p = b->buf[b->n];
     uint32_t ssrc = htonl(SSRC_BASE + (uint32_t) s), stamp = htonl(ts[s]);
     uint16_t sq = htons(seq[s]);
+    if (srtp_suite && k >= nsock) {
+        memset(p + HEADER + 8, 0xff, PACKET - HEADER - 8); /* protect encrypted the slot's last payload in place */
+        b->stream[b->n] = s;
+    }
     p[0] = 0x80;   /* V=2 */
     p[1] = 0;      /* PT 0, PCMU */
     memcpy(p + 2, &sq, 2);
@@ -238,7 +326,18 @@ static void drain(int k) {
         if (n <= 0) return;
         for (int i = 0; i < n; i++) {
             unsigned char *p = buf[i];
-            if (msg[i].msg_len != PACKET) { unexpected++; continue; }
+            if (srtp_suite && k >= nsock) {
+                /* the callee's socket: SRTP from the daemon, so a plain packet here is unexpected */
+                if (msg[i].msg_len != PACKET + (unsigned) srtp_tag_len) { unexpected++; continue; }
+                uint32_t ssrc;
+                memcpy(&ssrc, p + 8, 4);
+                long s = (long) ntohl(ssrc) - (long) SSRC_BASE;
+                if (s < 0 || s >= streams) { unexpected++; continue; }
+                if (socket_of(s ^ 1) != k) { misrouted++; continue; } /* another call's session would fail it */
+                int len = (int) msg[i].msg_len;
+                if (srtp_unprotect(srtp_in[s >> 1], p, &len) != srtp_err_status_ok) { unprotect_errors++; continue; }
+                srtp_ok++;
+            } else if (msg[i].msg_len != PACKET) { unexpected++; continue; }
             uint32_t ssrc;
             memcpy(&ssrc, p + 8, 4);
             long s = (long) ntohl(ssrc) - (long) SSRC_BASE;
@@ -283,12 +382,26 @@ int main(int argc, char **argv) {
         else if (!strcmp(k, "--grace-ms")) grace_ms = atol(v);
         else if (!strcmp(k, "--tick-us")) tick_us = atol(v);
         else if (!strcmp(k, "--pid")) pid = atol(v);
+        else if (!strcmp(k, "--srtp")) srtp_suite = v;
         else { fprintf(stderr, "rtpgen: unknown option %s\n", k); return 1; }
     }
     if (!targets || port <= 0 || nsock < 1 || nsock > MAX_SOCKETS || rate < 1 || tick_us < 50) {
         fprintf(stderr, "usage: rtpgen --targets FILE --local IP --port P [--sockets K<=%d] [--rate PPS] "
-                        "[--warmup-ms N] [--duration-ms N] [--grace-ms N] [--tick-us N] [--pid PID]\n", MAX_SOCKETS);
+                        "[--warmup-ms N] [--duration-ms N] [--grace-ms N] [--tick-us N] [--pid PID] [--srtp SUITE]\n", MAX_SOCKETS);
         return 1;
+    }
+    if (srtp_suite) {
+        srtp_crypto_policy_t p;
+        int key_len;
+        if (srtp_policy(srtp_suite, &p, &key_len)) { fprintf(stderr, "rtpgen: unsupported SRTP suite %s\n", srtp_suite); return 1; }
+        /* before srtp_init: NSS's full-size session tables instead of libsrtp2's space-optimised ones */
+        if (!NSS_InitContext("", "", "", "", NULL, NSS_INIT_READONLY | NSS_INIT_NOCERTDB | NSS_INIT_NOMODDB
+                             | NSS_INIT_FORCEOPEN | NSS_INIT_NOROOTINIT)) {
+            fprintf(stderr, "rtpgen: NSS_InitContext failed\n");
+            return 1;
+        }
+        if (srtp_init() != srtp_err_status_ok) { fprintf(stderr, "rtpgen: srtp_init failed\n"); return 1; }
+        srtp_tag_len = p.auth_tag_len;
     }
     load_targets(targets);
     for (int k = 0; k < 2 * nsock; k++) fds[k] = open_socket(local, port + k);
@@ -344,12 +457,18 @@ int main(int argc, char **argv) {
     uint64_t expected = (win_end - win_start) / interval;
     printf("rtpgen calls=%ld expected=%llu sent=%llu send_failed=%llu received=%llu misrouted=%llu unexpected=%llu "
            "p50_us=%llu p99_us=%llu p999_us=%llu max_us=%llu window_s=%.3f gen_cpu_s=%.3f daemon_cpu_s=%.3f "
-           "max_lag_us=%llu late_ticks=%llu\n",
+           "max_lag_us=%llu late_ticks=%llu",
            streams / 2, (unsigned long long) expected, (unsigned long long) sent_win, (unsigned long long) send_failed,
            (unsigned long long) received, (unsigned long long) misrouted, (unsigned long long) unexpected,
            (unsigned long long) percentile(received, 50), (unsigned long long) percentile(received, 99),
            (unsigned long long) percentile(received, 99.9), (unsigned long long) max_latency_us,
            (win_end - win_start) / 1e9, self1 - self0, daemon0 < 0 || daemon1 < 0 ? -1.0 : daemon1 - daemon0,
            (unsigned long long) (max_lag / 1000), (unsigned long long) late_ticks);
+    if (srtp_suite) {
+        /* what shows the callee leg was SRTP: how many packets of that size unprotected (whole run) */
+        printf(" srtp_suite=%s srtp_len=%d srtp_ok=%llu unprotect_errors=%llu", srtp_suite, PACKET + srtp_tag_len,
+               (unsigned long long) srtp_ok, (unsigned long long) unprotect_errors);
+    }
+    printf("\n");
     return 0;
 }

@@ -14,10 +14,13 @@ final class CallDriver {
 
     private final BenchNgClient ng;
     private final String runId;
+    private final String srtpSuite;
 
-    CallDriver(BenchNgClient ng, String runId) {
+    /** {@code srtpSuite}: bridge the callee leg to SDES SRTP of that suite, or null for plain calls. */
+    CallDriver(BenchNgClient ng, String runId, String srtpSuite) {
         this.ng = ng;
         this.runId = runId;
+        this.srtpSuite = srtpSuite;
     }
 
     long retransmissions() {
@@ -38,18 +41,45 @@ final class CallDriver {
         return r;
     }
 
-    /** Offer then answer for call {@code index}; completes with where each side must send. */
+    /**
+     * Offer then answer for call {@code index}; completes with where each side must send. With
+     * SRTP the plain caller's offer asks for RTP/SAVP towards the callee, and the callee answers
+     * the daemon's line of the suite with its own fresh key (the daemon's answer to the caller is
+     * plain RTP/AVP, as rtpengine 10.5's is).
+     */
     CompletableFuture<RtpGen.CallTargets> setUp(int index, InetSocketAddress caller, InetSocketAddress callee) {
         String id = callId(index);
         Map<String, Object> offer = request("offer", id, "from-tag", "caller-" + index, "sdp", Sdp.g711(caller, 1000 + index, true));
         offer.put("replace", List.of("origin"));
+        if (srtpSuite != null) {
+            offer.put("transport-protocol", "RTP/SAVP");
+        }
         return ng.send(offer).thenCompose(offered -> {
-            InetSocketAddress bSendsTo = Sdp.audioTarget(sdp(offered, "offer", id));
+            String offerSdp = sdp(offered, "offer", id);
+            InetSocketAddress bSendsTo = Sdp.audioTarget(offerSdp);
+            if (srtpSuite != null && !"RTP/SAVP".equals(Sdp.audioProfile(offerSdp))) {
+                throw new IllegalStateException("offer of " + id + " to the callee is " + Sdp.audioProfile(offerSdp) + ", not RTP/SAVP");
+            }
+            RtpGen.SrtpKeys keys = null;
+            String answerSdp;
+            if (srtpSuite == null) {
+                answerSdp = Sdp.g711(callee, 2000 + index, false);
+            } else {
+                Sdes.Offered o = Sdes.offered(offerSdp, srtpSuite);
+                keys = new RtpGen.SrtpKeys(Sdes.freshKey(srtpSuite), o.key());
+                answerSdp = Sdp.g711(callee, 2000 + index, false, "RTP/SAVP", Sdes.answerLine(o.tag(), srtpSuite, keys.calleeSends()));
+            }
             Map<String, Object> answer = request("answer", id, "from-tag", "caller-" + index, "to-tag", "callee-" + index,
-                    "sdp", Sdp.g711(callee, 2000 + index, false));
+                    "sdp", answerSdp);
             answer.put("replace", List.of("origin"));
-            return ng.send(answer).thenApply(answered ->
-                    new RtpGen.CallTargets(Sdp.audioTarget(sdp(answered, "answer", id)), bSendsTo));
+            RtpGen.SrtpKeys calleeKeys = keys;
+            return ng.send(answer).thenApply(answered -> {
+                String answeredSdp = sdp(answered, "answer", id);
+                if (calleeKeys != null && (answeredSdp.contains("a=crypto:") || !"RTP/AVP".equals(Sdp.audioProfile(answeredSdp)))) {
+                    throw new IllegalStateException("answer of " + id + " to the plain caller is not plain RTP/AVP:\n" + answeredSdp);
+                }
+                return new RtpGen.CallTargets(Sdp.audioTarget(answeredSdp), bSendsTo, calleeKeys);
+            });
         });
     }
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
                 "  1000 calls for 10 s:      ngrelay-load --ng 127.0.0.1:2223 --pid 1234 --calls 1000",
                 "  largest sustained count:  ngrelay-load --ng 127.0.0.1:2223 --pid 1234 --ramp 500:100:3000",
                 "  control plane:            ngrelay-load --ng 127.0.0.1:2223 --pid 1234 --control 10",
+                "  plain <-> SDES SRTP:      ngrelay-load --ng 127.0.0.1:2223 --pid 1234 --calls 1000 --srtp AES_CM_128_HMAC_SHA1_80",
                 "Exit status: 0 measured, 3 the generator could not keep up (no figure reported), 1 error."})
 public final class LoadMain implements Callable<Integer> {
 
@@ -67,6 +68,12 @@ public final class LoadMain implements Callable<Integer> {
     @Option(names = "--floor", paramLabel = "BASE_PORT", description = {"stream through bench/src/main/c/floor.c (no ng: call i's caller",
             "sends to 127.0.0.1:BASE+2i, its callee to BASE+2i+1), the cheapest userspace relay, as a reference"})
     Integer floorBase;
+
+    @Option(names = "--srtp", paramLabel = "SUITE", description = {"bridge each call plain <-> SDES SRTP: the offer asks for RTP/SAVP",
+            "towards the callee, which answers the daemon's line of SUITE (AES_CM_128_HMAC_SHA1_80 or _32,",
+            "AES_256_CM_HMAC_SHA1_80 or _32) with a fresh key and streams SRTP through libsrtp2;",
+            "the caller stays plain (fixed point only)"})
+    String srtp;
 
     @Option(names = "--ping", paramLabel = "SECONDS", description = "only wait until the daemon answers ping (at most SECONDS), then exit")
     Integer pingSec;
@@ -113,16 +120,29 @@ public final class LoadMain implements Callable<Integer> {
         if (daemonPid != null) {
             new ProcCpu(daemonPid).cpuSeconds(); // fail now on a wrong PID, not after the set-up
         }
+        if (srtp != null) {
+            if (!Sdes.supported(srtp)) {
+                System.err.println("--srtp: " + srtp + " is not one of AES_CM_128_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_32, "
+                        + "AES_256_CM_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32");
+                return 1;
+            }
+            // The SRTP contexts (rollover counter, replay window) live in one rtpgen run, and a ramp
+            // runs it once per level over the same calls; the calibration and the floor have no SDES.
+            if (ramp != null || direct || floorBase != null || controlSec != null) {
+                System.err.println("--srtp measures the fixed point only (not with --ramp, --direct, --floor or --control)");
+                return 1;
+            }
+        }
         String runId = Long.toString(ProcessHandle.current().pid(), 36) + Long.toString(System.currentTimeMillis() % 100000, 36);
         try (BenchNgClient client = new BenchNgClient(address(ng))) {
             if (pingSec != null) {
                 return ping(client);
             }
-            CallDriver driver = new CallDriver(client, runId);
+            CallDriver driver = new CallDriver(client, runId, srtp);
             if (controlSec != null) {
                 return controlPlane(driver);
             }
-            RtpGen generator = new RtpGen(rtpgen, local, genPort, sockets, rate, tickUs, direct ? null : daemonPid, realtime);
+            RtpGen generator = new RtpGen(rtpgen, local, genPort, sockets, rate, tickUs, direct ? null : daemonPid, realtime, srtp);
             try {
                 return ramp != null ? ramp(driver, generator) : fixed(driver, generator);
             } finally {
@@ -145,7 +165,7 @@ public final class LoadMain implements Callable<Integer> {
         }
         Point p = measure(generator);
         System.out.println(p.human());
-        System.out.println(p.result(direct ? "direct" : "fixed"));
+        System.out.println(p.result(direct ? "direct" : srtp != null ? "srtp" : "fixed"));
         return p.invalid() == null ? 0 : 3;
     }
 

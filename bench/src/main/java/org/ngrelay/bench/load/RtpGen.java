@@ -20,8 +20,15 @@ import java.util.Map;
  */
 final class RtpGen {
 
-    /** One call's two destinations: where its caller (A) and its callee (B) send. */
-    record CallTargets(InetSocketAddress aSendsTo, InetSocketAddress bSendsTo) {
+    /** One call's two destinations: where its caller (A) and its callee (B) send; {@code keys} null for plain calls. */
+    record CallTargets(InetSocketAddress aSendsTo, InetSocketAddress bSendsTo, SrtpKeys keys) {
+        CallTargets(InetSocketAddress aSendsTo, InetSocketAddress bSendsTo) {
+            this(aSendsTo, bSendsTo, null);
+        }
+    }
+
+    /** The callee's SDES keys (master key and salt): its own, and the daemon's offered one it unprotects with. */
+    record SrtpKeys(byte[] calleeSends, byte[] calleeReceives) {
     }
 
     private final Path binary;
@@ -32,12 +39,15 @@ final class RtpGen {
     private final int tickUs;
     private final Long daemonPid;
     private final boolean realtime;
+    private final String srtpSuite;
     private final List<CallTargets> calls = new ArrayList<>();
 
-    RtpGen(Path binary, String localIp, int basePort, int sockets, int rate, int tickUs, Long daemonPid, boolean realtime) {
+    /** {@code srtpSuite}: the callee leg's SRTP suite (every call then has keys), or null for plain RTP. */
+    RtpGen(Path binary, String localIp, int basePort, int sockets, int rate, int tickUs, Long daemonPid, boolean realtime,
+           String srtpSuite) {
         if (!Files.isExecutable(binary)) {
             throw new IllegalArgumentException("no packet engine at " + binary
-                    + ": build it with  gcc -O2 -o " + binary + " bench/src/main/c/rtpgen.c  (bench/side-by-side.sh does)");
+                    + ": build it with  gcc -O2 -o " + binary + " bench/src/main/c/rtpgen.c -lsrtp2  (bench/side-by-side.sh does)");
         }
         this.binary = binary;
         this.localIp = localIp;
@@ -47,6 +57,7 @@ final class RtpGen {
         this.tickUs = tickUs;
         this.daemonPid = daemonPid;
         this.realtime = realtime;
+        this.srtpSuite = srtpSuite;
     }
 
     /** Where call {@code index}'s caller receives media (the address in its SDP). */
@@ -74,7 +85,11 @@ final class RtpGen {
             StringBuilder sb = new StringBuilder(calls.size() * 48);
             for (CallTargets t : calls) {
                 sb.append(t.aSendsTo().getAddress().getHostAddress()).append(' ').append(t.aSendsTo().getPort()).append(' ')
-                        .append(t.bSendsTo().getAddress().getHostAddress()).append(' ').append(t.bSendsTo().getPort()).append('\n');
+                        .append(t.bSendsTo().getAddress().getHostAddress()).append(' ').append(t.bSendsTo().getPort());
+                if (srtpSuite != null) {
+                    sb.append(' ').append(Sdes.hex(t.keys().calleeSends())).append(' ').append(Sdes.hex(t.keys().calleeReceives()));
+                }
+                sb.append('\n');
             }
             Files.writeString(targets, sb, StandardCharsets.US_ASCII);
             List<String> cmd = new ArrayList<>();
@@ -89,6 +104,9 @@ final class RtpGen {
                     "--duration-ms", Long.toString(durationMs)));
             if (daemonPid != null) {
                 cmd.addAll(List.of("--pid", daemonPid.toString()));
+            }
+            if (srtpSuite != null) {
+                cmd.addAll(List.of("--srtp", srtpSuite));
             }
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
@@ -129,7 +147,10 @@ final class RtpGen {
                 ms(f, "p50_us"), ms(f, "p99_us"), ms(f, "p999_us"), ms(f, "max_us"),
                 daemonCpuSec < 0 ? Double.NaN : 100 * daemonCpuSec / windowSec,
                 daemonCpuSec < 0 || received == 0 ? Double.NaN : daemonCpuSec * 1e6 / received,
-                genCpuPct, Long.parseLong(f.get("max_lag_us")) / 1000.0, invalid);
+                genCpuPct, Long.parseLong(f.get("max_lag_us")) / 1000.0, invalid,
+                f.containsKey("srtp_suite") ? new Point.Srtp(f.get("srtp_suite"), Integer.parseInt(f.get("srtp_len")),
+                        Long.parseLong(f.get("srtp_ok")), Long.parseLong(f.get("unprotect_errors")), Long.parseLong(f.get("unexpected")))
+                        : null);
     }
 
     private static double ms(Map<String, String> f, String key) {
