@@ -107,6 +107,13 @@ class DtlsBridgeTest {
             }
             Map<String, Object> bMedia = SdesBridgeTest.media(ng.request(dict("command", "query", "call-id", "dtls-b1")), "b");
             assertThat(SdesBridgeTest.<List<Object>>cast(bMedia.get("flags"))).contains("DTLS-SRTP", "DTLS role passive", "rtcp-mux");
+            // a re-INVITE with the same certificate and roles keeps the association: no new handshake, the same keys
+            offer(ng, "dtls-b1", a);
+            ng.request(dict("command", "answer", "call-id", "dtls-b1", "from-tag", "a", "to-tag", "b",
+                    "sdp", dtlsAnswer(b.port(), "active", b.fingerprint())));
+            byte[] later = RtpPackets.rtp(0, 7, 7 * 160L, 0x11111111L, 160);
+            a.send(later, forA);
+            assertThat(unprotect(bReads, b.receiveMedia(2000))).as("the same keys after the re-INVITE").isEqualTo(later);
         }
     }
 

@@ -119,4 +119,92 @@ class DtlsSessionTest {
         assertThat(Fingerprint.parse("garbage")).isNull();
         assertThat(EC.fingerprint("sha-512").attribute()).hasSize("sha-512 ".length() + 64 * 3 - 1);
     }
+
+    /**
+     * A client without the extended master secret (RFC 7627; older stacks): BC's exporter refuses
+     * such a session, so ngrelay's server derives the keys with RFC 5705's PRF itself; the client
+     * here takes BC's own PRF for the same label and seed, and both must agree.
+     */
+    @Test
+    void aPeerWithoutExtendedMasterSecretStillGetsItsKeys() throws Exception {
+        Side s = new Side();
+        java.util.concurrent.BlockingQueue<byte[]> toClient = new java.util.concurrent.LinkedBlockingQueue<>();
+        DtlsSession server = new DtlsSession(config(EC), false, RSA.fingerprint("sha-256"), new DtlsSession.Listener() {
+            @Override
+            public void send(byte[] datagram) {
+                toClient.add(datagram);
+            }
+
+            @Override
+            public void connected(DtlsKeys k) {
+                s.connected(k);
+            }
+
+            @Override
+            public void failed(String reason, boolean mismatch) {
+                s.failed(reason, mismatch);
+            }
+        });
+        server.start();
+        Handshake handshake = new Handshake(config(RSA), EC.fingerprint("sha-256"));
+        byte[][] exported = new byte[1][];
+        ClientPeer legacy = new ClientPeer(new org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider().create(new java.security.SecureRandom()),
+                handshake) {
+            @Override
+            public boolean shouldUseExtendedMasterSecret() {
+                return false;
+            }
+
+            @Override
+            public void notifyHandshakeComplete() throws java.io.IOException {
+                org.bouncycastle.tls.SecurityParameters sp = context.getSecurityParametersConnection();
+                assertThat(sp.isExtendedMasterSecret()).isFalse();
+                byte[] seed = org.bouncycastle.util.Arrays.concatenate(sp.getClientRandom(), sp.getServerRandom());
+                int length = DtlsKeys.materialBytes(handshake.profile.suite());
+                exported[0] = org.bouncycastle.tls.TlsUtils.PRF(sp, sp.getMasterSecret(), Handshake.EXPORTER_LABEL, seed, length).extract();
+            }
+        };
+        org.bouncycastle.tls.DatagramTransport transport = new org.bouncycastle.tls.DatagramTransport() {
+            @Override
+            public int getReceiveLimit() {
+                return 4096;
+            }
+
+            @Override
+            public int getSendLimit() {
+                return 1100;
+            }
+
+            @Override
+            public int receive(byte[] buf, int off, int len, int waitMillis) throws java.io.IOException {
+                try {
+                    byte[] d = toClient.poll(waitMillis, TimeUnit.MILLISECONDS);
+                    if (d == null) {
+                        return -1;
+                    }
+                    System.arraycopy(d, 0, buf, off, d.length);
+                    return d.length;
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+            }
+
+            @Override
+            public void send(byte[] buf, int off, int len) {
+                synchronized (server) {
+                    server.receive(ByteBuffer.wrap(buf, off, len));
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        new org.bouncycastle.tls.DTLSClientProtocol().connect(legacy, transport);
+        DtlsKeys serverKeys = s.keys.get(20, TimeUnit.SECONDS);
+        DtlsKeys clientKeys = DtlsKeys.split(serverKeys.suite(), exported[0], true);
+        assertThat(serverKeys.remote()).isEqualTo(clientKeys.local());
+        assertThat(serverKeys.local()).isEqualTo(clientKeys.remote());
+        server.close();
+    }
 }
