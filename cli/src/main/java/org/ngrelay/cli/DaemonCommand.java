@@ -255,6 +255,7 @@ public final class DaemonCommand implements Callable<Integer> {
              MediaLoopGroup loops = new MediaLoopGroup(threads)) {
             CallManager calls = new CallManager(config, ifs, loops, recorder != null ? recorder : Recorder.NONE);
             calls.dtls(dtlsConfig);
+            org.ngrelay.core.srtp.SrtpKeyLog.toErrorLog(dtls.logSrtpKeys);
             calls.maxSessions(maxSessions);
             calls.mosMode(mosMode);
             Commands commands = new Commands(calls, new NgOptions(sipSource, rejectInvalidSdp, learning));

@@ -6,7 +6,7 @@ import org.ngrelay.core.dtls.DtlsConfig;
 import org.ngrelay.core.dtls.DtlsHandshakes;
 import picocli.CommandLine.Option;
 
-/** rtpengine 10.5's DTLS options: the daemon's certificate, its cipher suites, MTU and preferred role. */
+/** rtpengine 10.5's DTLS options (the daemon's certificate, its cipher suites, MTU and preferred role) and its SRTP key log. */
 final class DtlsOptions {
 
     @Option(names = "--dtls-passive", description = "always prefer the DTLS passive (server) role: answer DTLS offers with a=setup:passive")
@@ -32,6 +32,9 @@ final class DtlsOptions {
             description = "DTLS cipher suites, OpenSSL names separated by ':' in order of preference; OpenSSL keywords are ignored"
                     + " (default: ECDHE with AES-GCM, ChaCha20-Poly1305, then AES-CBC)")
     String ciphers;
+
+    @Option(names = "--log-srtp-keys", description = "write SRTP master keys (SDES and DTLS-exported) to the error log instead of the debug log")
+    boolean logSrtpKeys;
 
     /** @throws IllegalArgumentException with the option's name when a value is wrong */
     DtlsConfig config() {

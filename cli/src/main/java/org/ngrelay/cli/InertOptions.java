@@ -20,7 +20,6 @@ final class InertOptions {
     static final String FACILITY = "ngrelay writes no separate CDR, RTCP or DTMF log streams: call summaries go to --log-facility with every other line";
     static final String DTMF = "DTMF event handling is not built yet: telephone-event packets are relayed as they come";
     static final String PLAYBACK = "media playback (play media, play DTMF) is not built yet";
-    static final String SRTPKEYS = "SRTP is not built yet, so there are no keys to log";
     static final String HOMER = "HEP export to Homer is not built";
     static final String IPTABLES = "ngrelay installs no firewall rules (it has no kernel forwarding to open ports for)";
     static final String SCHED = "media threads keep the JVM's default scheduling; set a policy on the whole process (chrt, systemd CPUSchedulingPolicy=)";
@@ -159,9 +158,6 @@ final class InertOptions {
 
     @Option(names = "--idle-priority", paramLabel = "INT", hidden = true, description = SCHED)
     String idlePriority;
-
-    @Option(names = "--log-srtp-keys", hidden = true, description = SRTPKEYS)
-    boolean logSrtpKeys;
 
     @Option(names = "--mysql-host", paramLabel = "HOST|IP", hidden = true, description = MYSQL)
     String mysqlHost;

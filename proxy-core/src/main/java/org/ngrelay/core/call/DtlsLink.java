@@ -8,6 +8,7 @@ import org.ngrelay.core.dtls.DtlsKeys;
 import org.ngrelay.core.dtls.DtlsSession;
 import org.ngrelay.core.dtls.Fingerprint;
 import org.ngrelay.core.srtp.SrtpContext;
+import org.ngrelay.core.srtp.SrtpKeyLog;
 
 /**
  * One stream's DTLS-SRTP with its party: the {@link DtlsSession}, and once its handshake is done
@@ -89,6 +90,8 @@ final class DtlsLink implements DtlsSession.Listener {
         stream.loop().execute(() -> {
             inbound = new SrtpContext(keys.suite(), keys.remote());
             outbound = new SrtpContext(keys.suite(), keys.local());
+            SrtpKeyLog.key(stream.logPrefix(), "DTLS inbound (port " + stream.localPort() + ")", keys.suite(), keys.remote());
+            SrtpKeyLog.key(stream.logPrefix(), "DTLS outbound (port " + stream.localPort() + ")", keys.suite(), keys.local());
             LOG.info(() -> stream.logPrefix() + " DTLS-SRTP established as " + (session.client() ? "client" : "server")
                     + " on port " + stream.localPort() + ", suite " + keys.suite());
         });
