@@ -619,32 +619,6 @@ def hx(b):
     return b.hex()
 
 
-# ------------------------------------------------------------------ 13. DTLS-SRTP (issue 12; see ../dtls/README.md)
-FP_BOB = "a=fingerprint:sha-256 4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:49:6B:19:E5:7C:AB:3A:C4:95:5D:7A:5F:2B:91:AB:B3:7B:7C"
-FP_ALICE = "a=fingerprint:sha-256 0F:5C:3A:2E:61:42:9B:81:7E:D4:11:C8:20:55:AA:93:6B:E2:0C:41:77:39:D8:2F:1A:9E:C5:60:B3:08:4D:F2"
-oa("dtls-plain-to-udptls-answer-active", "Plain offer with transport-protocol UDP/TLS/RTP/SAVP; the callee answers DTLS, setup:active.",
-   offer_extra={"transport-protocol": "UDP/TLS/RTP/SAVP"},
-   answer_sdp=bob(audio=["m=audio 7000 UDP/TLS/RTP/SAVP 0 101"] + BOB_AUDIO[1:], extra=["a=setup:active", FP_BOB]))
-oa("dtls-plain-to-udptls-answer-passive", "Plain offer with transport-protocol UDP/TLS/RTP/SAVPF; the callee answers DTLS, setup:passive.",
-   offer_extra={"transport-protocol": "UDP/TLS/RTP/SAVPF"},
-   answer_sdp=bob(audio=["m=audio 7000 UDP/TLS/RTP/SAVPF 0 101"] + BOB_AUDIO[1:], extra=["a=setup:passive", FP_BOB]))
-oa("dtls-actpass-offer-to-plain", "A DTLS offer (UDP/TLS/RTP/SAVP, setup:actpass) with transport-protocol RTP/AVP; the plain callee answers.",
-   offer_sdp=alice(audio=["m=audio 6000 UDP/TLS/RTP/SAVP 0 8 101"] + ALICE_AUDIO[1:], extra=["a=setup:actpass", FP_ALICE]),
-   offer_extra={"transport-protocol": "RTP/AVP"})
-oa("dtls-active-offer-to-plain", "A DTLS offer with setup:active to a plain callee: rtpengine answers passive.",
-   offer_sdp=alice(audio=["m=audio 6000 UDP/TLS/RTP/SAVP 0 8 101"] + ALICE_AUDIO[1:], extra=["a=setup:active", FP_ALICE]),
-   offer_extra={"transport-protocol": "RTP/AVP"})
-oa("dtls-answer-flag-passive", "A DTLS offer (actpass) to a plain callee; the answer says DTLS: passive.",
-   offer_sdp=alice(audio=["m=audio 6000 UDP/TLS/RTP/SAVP 0 8 101"] + ALICE_AUDIO[1:], extra=["a=setup:actpass", FP_ALICE]),
-   offer_extra={"transport-protocol": "RTP/AVP"}, answer_extra={"DTLS": "passive"})
-oa("dtls-sdes-and-dtls-offer-to-plain", "RTP/SAVP offer with a=crypto and DTLS to a plain callee: DTLS is preferred, no crypto answered.",
-   offer_sdp=alice(audio=["m=audio 6000 RTP/SAVP 0 8 101"] + ALICE_AUDIO[1:], extra=CRYPTO_ALICE + ["a=setup:actpass", FP_ALICE]),
-   offer_extra={"transport-protocol": "RTP/AVP"})
-offer_only("dtls-fingerprint-sha-1", "Plain offer with transport-protocol UDP/TLS/RTP/SAVP and DTLS-fingerprint SHA-1.",
-           extra={"transport-protocol": "UDP/TLS/RTP/SAVP", "DTLS-fingerprint": "SHA-1"})
-offer_only("dtls-off-udptls-offer", "Plain offer with transport-protocol UDP/TLS/RTP/SAVP and DTLS: off (only SDES offered).",
-           extra={"transport-protocol": "UDP/TLS/RTP/SAVP", "DTLS": "off"})
-
 raw = [
     {"note": "no space (cookie only)", "datagram_hex": hx(b"rawcookie1")},
     {"note": "empty datagram", "datagram_hex": ""},
