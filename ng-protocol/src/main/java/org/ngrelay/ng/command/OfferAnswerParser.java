@@ -72,8 +72,8 @@ final class OfferAnswerParser {
                 recordCall(r),
                 r.string("metadata"),
                 r.source(),
-                r.strings("SDES"));
-        transport(r, sdp, warnings);
+                SdesWords.parse(r.strings("SDES"), r.strings("OSRTP")));
+        transport(r, sdp, request.sdes().off(), warnings);
         return new Parsed(request, warnings.length() == 0 ? null : warnings.toString());
     }
 
@@ -186,12 +186,11 @@ final class OfferAnswerParser {
      * ngrelay terminates; a change to or from DTLS (UDP/TLS/...) is not built yet, so the media
      * protocol stays as offered — said in a warning, never silently.
      */
-    private static void transport(NgRequest r, SessionDescription sdp, StringBuilder warnings) {
+    private static void transport(NgRequest r, SessionDescription sdp, boolean sdesOff, StringBuilder warnings) {
         String tp = r.string("transport-protocol");
         if (tp == null || tp.equalsIgnoreCase("accept")) {
             return;
         }
-        boolean sdesOff = org.ngrelay.core.srtp.Sdes.off(r.strings("SDES"));
         for (org.ngrelay.core.sdp.MediaSection m : sdp.media()) {
             if (!m.rejected() && !m.protocol().equals(tp) && sdesOff && tp.contains("SAVP") && !m.protocol().contains("SAVP")) {
                 // rtpengine 10.5 would offer DTLS-SRTP alone; that is not built yet

@@ -62,8 +62,8 @@ final class CallReport {
         if (media.rtcpMux) {
             flags.add("rtcp-mux");
         }
-        if (media.fromParty != null) {
-            flags.add("SDES"); // ngrelay terminates SDES-SRTP with this party (10.5's media flag)
+        if (media.srtpSuite != null) {
+            flags.add("SDES"); // the party speaks SDES-SRTP, terminated or passed through (10.5's media flag)
         }
         if (media.trickleIce) {
             flags.add("trickle ICE");
@@ -97,6 +97,6 @@ final class CallReport {
         return new CallSnapshot.Stream(s.isRtcp(), s.localPort(), media.hasPorts() ? media.iface.address() : null,
                 s.latch.endpoint() != null ? s.latch.endpoint() : s.advertised, s.advertised, lastPacketMs, flags,
                 s.counter.packets(), s.counter.bytes(), s.counter.errors(), s.ssrc(),
-                media.fromParty == null ? null : media.fromParty.suite().name());
+                media.srtpSuite);
     }
 }

@@ -47,6 +47,7 @@ final class Negotiation {
         Call.link(from, to);
         SessionDescription sdp = r.sdp();
         List<MediaPlan> plans = new ArrayList<>();
+        String sdesWarning = null;
         for (int i = 0; i < sdp.media().size(); i++) {
             MediaSection m = sdp.media().get(i);
             CallMedia sender = from.media(i);
@@ -58,6 +59,7 @@ final class Negotiation {
             // shows the flag even without ICE, and not after a re-INVITE from the other side).
             recipient.iceControlling |= !recipient.described;
             SdesBridge.Plan sdes = m.rejected() ? null : SdesBridge.offer(sender, recipient, m, r.transportProtocol(), r.sdes());
+            sdesWarning = sdes == null ? sdesWarning : join(sdesWarning, sdes.warning());
             String protocol = sdes != null ? sdes.protocol() : plainProtocolSwitch(m.protocol(), r.transportProtocol());
             recipient.protocol = protocol != null ? protocol : m.protocol();
             sender.offeredFormats = r.sdpOptions().codecs().apply(m);
@@ -80,7 +82,7 @@ final class Negotiation {
                     offerMux, recipient.ptime, null, protocol, recipient.trickleIce, sdes == null ? null : sdes.crypto()));
         }
         String out = sdpVersion(from, rewrite(sdp, plans, r), r);
-        String warning = join(iceWarning(r), call.recording.sdp(r, "offer", out));
+        String warning = join(join(iceWarning(r), sdesWarning), call.recording.sdp(r, "offer", out));
         call.recording.publish(); // streams this offer added record too
         return new SdpResult(out, warning, call.recording.files());
     }
@@ -150,6 +152,7 @@ final class Negotiation {
         call.answered();
         SessionDescription sdp = r.sdp();
         List<MediaPlan> plans = new ArrayList<>();
+        String sdesWarning = null;
         for (int i = 0; i < sdp.media().size(); i++) {
             MediaSection m = sdp.media().get(i);
             CallMedia sender = to.media(i);
@@ -173,13 +176,21 @@ final class Negotiation {
                     && (sender.rtcpMux || modes.contains(RtcpMuxMode.ACCEPT) || modes.contains(RtcpMuxMode.DEMUX));
             int rtcpPort = recipient.rtcpMux ? recipient.rtpPort : recipient.rtpPort + 1;
             SdesBridge.Plan sdes = SdesBridge.answer(sender, recipient, m);
+            if (sdes != null && sdes.reject()) {
+                // no SRTP possible with the offerer: a rejected section rather than an RTP/SAVP one without keys
+                sdesWarning = join(sdesWarning, sdes.warning());
+                sender.closePorts();
+                recipient.closePorts();
+                plans.add(MediaPlan.rejected(advertised(null, r.mediaAddress(), pick(r, 0, senderV6))));
+                continue;
+            }
             String protocol = sdes != null ? sdes.protocol() : plainProtocolSwitch(m.protocol(), recipient.protocol);
             plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
                     recipient.rtcpMux, recipient.ptime, answerFormats(recipient, m), protocol, recipient.trickleIce,
                     sdes == null ? null : sdes.crypto()));
         }
         String out = sdpVersion(to, rewrite(sdp, plans, r), r);
-        String warning = join(iceWarning(r), call.recording.sdp(r, "answer", out));
+        String warning = join(join(iceWarning(r), sdesWarning), call.recording.sdp(r, "answer", out));
         call.recording.publish();
         return new SdpResult(out, warning, call.recording.files());
     }
