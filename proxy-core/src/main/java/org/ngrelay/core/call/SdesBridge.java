@@ -84,7 +84,7 @@ final class SdesBridge {
                 return null;
             }
             sender.partyCrypto = List.of();
-            recipient.offeredCrypto = keepKeys(recipient, Sdes.offer(options, Set.of(), 1), options);
+            recipient.offeredCrypto = ownLines(recipient, options);
             recipient.forwardedCrypto = 0;
             return new Plan(toSdes ? transportProtocol : transportProtocol != null ? transportProtocol : m.protocol(),
                     recipient.offeredCrypto, warning, false);
@@ -114,16 +114,34 @@ final class SdesBridge {
     }
 
     /**
-     * A re-offer keeps the key of the line the party answered on (so its decryption goes on), and
-     * with {@code static} every key; 10.5 makes fresh keys for the others once an answer came, and
-     * keeps all of them while none has.
+     * ngrelay's lines for a party that gets only ngrelay's. A re-offer after the party answered on
+     * one of them starts with that line (its tag and key), the other suites after it with tags
+     * from the next (10.5, golden 169); else all suites from tag 1.
+     */
+    private static List<CryptoLine> ownLines(CallMedia party, SdesOptions options) {
+        CryptoLine answered = party.lastAnsweredTag >= 0 ? byTag(party.ownCrypto, party.lastAnsweredTag) : null;
+        SrtpSuite suite = answered == null ? null : SrtpSuite.named(answered.suite());
+        if (suite == null || !options.offers(suite)) {
+            return keepKeys(party, Sdes.offer(options, Set.of(), 1), options);
+        }
+        List<CryptoLine> lines = new ArrayList<>();
+        lines.add(CryptoLine.of(answered.tag(), answered.suite(), answered.master(), options.pad(),
+                options.lifetime() ? Sdes.LIFETIME : null, Sdes.sessionParams(options)));
+        lines.addAll(keepKeys(party, Sdes.offer(options, Set.of(answered.suite()), answered.tag() + 1), options));
+        party.ownCrypto = List.copyOf(lines);
+        return party.ownCrypto;
+    }
+
+    /**
+     * A re-offer keeps the keys while no answer came; once one did, 10.5 makes fresh keys for the
+     * lines not answered on (the answered one is kept by {@link #ownLines}), and {@code static}
+     * keeps them all.
      */
     private static List<CryptoLine> keepKeys(CallMedia party, List<CryptoLine> fresh, SdesOptions options) {
         List<CryptoLine> out = new ArrayList<>();
         for (CryptoLine line : fresh) {
             CryptoLine old = bySuite(party.ownCrypto, line.suite());
-            boolean keep = old != null && (options.keepKeys() || party.lastAnsweredTag == NOT_ANSWERED
-                    || (party.lastAnsweredTag == old.tag()));
+            boolean keep = old != null && (options.keepKeys() || party.lastAnsweredTag == NOT_ANSWERED);
             out.add(keep ? CryptoLine.of(line.tag(), line.suite(), old.master(), options.pad(), line.lifetime(), line.sessionParams())
                     : line);
         }
@@ -157,8 +175,9 @@ final class SdesBridge {
                 }
                 CryptoLine sent = sender.offeredCrypto.get(index);
                 sender.lastAnsweredTag = index < sender.forwardedCrypto ? NOT_ANSWERED : theirs.tag();
-                if (index < sender.forwardedCrypto && sent.sameKeying(recipient.partyCrypto.get(index))) {
-                    // the answerer took the offerer's own line: both ends share the keys, media passes untouched (10.5)
+                if (index < sender.forwardedCrypto) {
+                    // The answerer took the offerer's own line: both ends share its key, and the answer's
+                    // session parameters bind both (RFC 4568 §6.3); media passes untouched (10.5, golden 156, 161).
                     clear(sender);
                     clear(recipient);
                     sender.srtpSuite = suite.name();
@@ -284,6 +303,11 @@ final class SdesBridge {
             }
         }
         return -1;
+    }
+
+    private static CryptoLine byTag(List<CryptoLine> lines, int tag) {
+        int i = indexOfTag(lines, tag);
+        return i < 0 ? null : lines.get(i);
     }
 
     private static CryptoLine bySuite(List<CryptoLine> lines, String suite) {

@@ -124,10 +124,4 @@ public record CryptoLine(int tag, String suite, byte[] master, String key, Strin
     public String value() {
         return tag + " " + suite + " " + keyParams() + (sessionParams.isEmpty() ? "" : " " + sessionParams);
     }
-
-    /** The same suite, key, MKI and session parameters: media can pass between two parties that agree on it untouched. */
-    public boolean sameKeying(CryptoLine other) {
-        return suite.equals(other.suite) && java.util.Arrays.equals(master, other.master) && java.util.Objects.equals(mki, other.mki)
-                && sessionParams.equals(other.sessionParams);
-    }
 }

@@ -15,7 +15,7 @@ public final class Sdes {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** rtpengine 10.5's {@code lifetime} word: the RFC 3711 maximum for SRTP, 2^48, is not what it writes. */
-    private static final String LIFETIME = "2^31";
+    public static final String LIFETIME = "2^31";
 
     private Sdes() {
     }
@@ -55,7 +55,7 @@ public final class Sdes {
     }
 
     /** The session parameters the words put on ngrelay's lines, in 10.5's order. */
-    static String sessionParams(SdesOptions options) {
+    public static String sessionParams(SdesOptions options) {
         StringBuilder b = new StringBuilder();
         if (options.unencryptedSrtp()) {
             b.append("UNENCRYPTED_SRTP ");
