@@ -28,7 +28,7 @@ import org.ngrelay.ng.testing.TwoPartyCall;
 
 /**
  * What the SDES words and lines that change the media do to the packets on the wire, over real
- * sockets (media ports 31000-31199): session parameters, MKI, SDES ↔ SDES passthrough and
+ * sockets (media ports 31000-31149): session parameters, MKI, SDES ↔ SDES passthrough and
  * re-encryption, and a re-key. Each peer reads and writes with an {@link SrtpContext} built from
  * the key and parameters the other side's SDP carried. Suites are found by name, never by tag.
  */
@@ -112,7 +112,7 @@ class SdesMediaTest {
      */
     @Test
     void unencryptedWordsLeaveThePayloadInTheClearButAuthenticated() throws InterruptedException {
-        try (InProcessRelay relay = InProcessRelay.withPorts(31000, 31039); NgClient ng = relay.client();
+        try (InProcessRelay relay = InProcessRelay.withPorts(31000, 31029); NgClient ng = relay.client();
              UdpPeer aRtp = UdpPeer.bind("127.0.0.1"); UdpPeer aRtcp = UdpPeer.bind("127.0.0.1");
              UdpPeer bRtp = UdpPeer.bind("127.0.0.1"); UdpPeer bRtcp = UdpPeer.bind("127.0.0.1")) {
             String toB = (String) offer(ng, "unenc", Sdps.audio("a", "127.0.0.1", aRtp.port(), aRtcp.port()), "transport-protocol",
@@ -153,7 +153,7 @@ class SdesMediaTest {
     /** {@code SDES: [unauthenticated_srtp]}: no tag on ngrelay's SRTP, the payload encrypted. */
     @Test
     void unauthenticatedWordLeavesTheTagOff() throws InterruptedException {
-        try (InProcessRelay relay = InProcessRelay.withPorts(31040, 31079); NgClient ng = relay.client();
+        try (InProcessRelay relay = InProcessRelay.withPorts(31030, 31059); NgClient ng = relay.client();
              UdpPeer aRtp = UdpPeer.bind("127.0.0.1"); UdpPeer aRtcp = UdpPeer.bind("127.0.0.1");
              UdpPeer bRtp = UdpPeer.bind("127.0.0.1"); UdpPeer bRtcp = UdpPeer.bind("127.0.0.1")) {
             String toB = (String) offer(ng, "unauth", Sdps.audio("a", "127.0.0.1", aRtp.port(), aRtcp.port()), "transport-protocol",
@@ -181,7 +181,7 @@ class SdesMediaTest {
      */
     @Test
     void anOfferersMkiPacketsUnprotect() throws InterruptedException {
-        try (InProcessRelay relay = InProcessRelay.withPorts(31080, 31119); NgClient ng = relay.client();
+        try (InProcessRelay relay = InProcessRelay.withPorts(31060, 31089); NgClient ng = relay.client();
              UdpPeer aRtp = UdpPeer.bind("127.0.0.1"); UdpPeer aRtcp = UdpPeer.bind("127.0.0.1");
              UdpPeer bRtp = UdpPeer.bind("127.0.0.1"); UdpPeer bRtcp = UdpPeer.bind("127.0.0.1")) {
             SrtpSuite suite = SrtpSuite.AES_CM_128_HMAC_SHA1_80;
@@ -211,7 +211,7 @@ class SdesMediaTest {
      */
     @Test
     void sdesToSdesReEncryptsOrPassesThrough() throws InterruptedException {
-        try (InProcessRelay relay = InProcessRelay.withPorts(31120, 31159); NgClient ng = relay.client();
+        try (InProcessRelay relay = InProcessRelay.withPorts(31090, 31119); NgClient ng = relay.client();
              UdpPeer aRtp = UdpPeer.bind("127.0.0.1"); UdpPeer aRtcp = UdpPeer.bind("127.0.0.1");
              UdpPeer bRtp = UdpPeer.bind("127.0.0.1"); UdpPeer bRtcp = UdpPeer.bind("127.0.0.1")) {
             SrtpSuite aSuite = SrtpSuite.AES_CM_128_HMAC_SHA1_80;
@@ -263,7 +263,7 @@ class SdesMediaTest {
      */
     @Test
     void aReInviteWithANewKeyStartsANewContext() throws InterruptedException {
-        try (InProcessRelay relay = InProcessRelay.withPorts(31160, 31199); NgClient ng = relay.client();
+        try (InProcessRelay relay = InProcessRelay.withPorts(31120, 31149); NgClient ng = relay.client();
              UdpPeer aRtp = UdpPeer.bind("127.0.0.1"); UdpPeer aRtcp = UdpPeer.bind("127.0.0.1");
              UdpPeer bRtp = UdpPeer.bind("127.0.0.1"); UdpPeer bRtcp = UdpPeer.bind("127.0.0.1")) {
             SrtpSuite suite = SrtpSuite.AES_CM_128_HMAC_SHA1_80;
