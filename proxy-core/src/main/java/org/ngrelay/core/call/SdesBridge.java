@@ -109,8 +109,9 @@ final class SdesBridge {
         }
         recipient.offeredCrypto = List.copyOf(lines);
         recipient.forwardedCrypto = usable.size();
-        String protocol = transportProtocol != null && sdes(transportProtocol) ? transportProtocol : m.protocol();
-        return new Plan(protocol, recipient.offeredCrypto, warning, false);
+        // SAVP ↔ SAVPF, and an OSRTP offerer's AVP ↔ AVPF, switch as asked; other protocols are not SDES's business
+        boolean switchable = transportProtocol != null && (sdes(transportProtocol) || plain(transportProtocol));
+        return new Plan(switchable ? transportProtocol : m.protocol(), recipient.offeredCrypto, warning, false);
     }
 
     /**
