@@ -194,6 +194,9 @@ public final class DaemonCommand implements Callable<Integer> {
     @Mixin
     LogOptions log;
 
+    @Mixin
+    DtlsOptions dtls;
+
     @Mixin(name = "inert")
     InertOptions inert;
 
@@ -245,11 +248,13 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         CallConfig config = new CallConfig(timeout, silentTimeout, finalTimeout, offerTimeout, deleteDelay, tos);
         Interfaces ifs = new Interfaces(specs, portMin, portMax);
+        org.ngrelay.core.dtls.DtlsConfig dtlsConfig = dtls.config(); // the one certificate, before any call
         int threads = numThreads != null && numThreads > 0 ? numThreads : Runtime.getRuntime().availableProcessors();
         int webThreads = listen.webThreads(threads);
         try (PcapRecorder recorder = recorder();
              MediaLoopGroup loops = new MediaLoopGroup(threads)) {
             CallManager calls = new CallManager(config, ifs, loops, recorder != null ? recorder : Recorder.NONE);
+            calls.dtls(dtlsConfig);
             calls.maxSessions(maxSessions);
             calls.mosMode(mosMode);
             Commands commands = new Commands(calls, new NgOptions(sipSource, rejectInvalidSdp, learning));

@@ -20,7 +20,6 @@ final class InertOptions {
     static final String FACILITY = "ngrelay writes no separate CDR, RTCP or DTMF log streams: call summaries go to --log-facility with every other line";
     static final String DTMF = "DTMF event handling is not built yet: telephone-event packets are relayed as they come";
     static final String PLAYBACK = "media playback (play media, play DTMF) is not built yet";
-    static final String DTLS = "DTLS-SRTP is not built yet";
     static final String SRTPKEYS = "SRTP is not built yet, so there are no keys to log";
     static final String HOMER = "HEP export to Homer is not built";
     static final String IPTABLES = "ngrelay installs no firewall rules (it has no kernel forwarding to open ports for)";
@@ -136,8 +135,6 @@ final class InertOptions {
     @Option(names = "--media-num-threads", paramLabel = "INT", hidden = true, description = PLAYBACK)
     String mediaNumThreads;
 
-    @Option(names = "--dtls-passive", hidden = true, description = DTLS)
-    boolean dtlsPassive;
 
     @Option(names = "--homer", paramLabel = "IP46|HOSTNAME:PORT", hidden = true, description = HOMER)
     String homer;
@@ -187,20 +184,10 @@ final class InertOptions {
     @Option(names = "--jb-clock-drift", hidden = true, description = JB)
     boolean jbClockDrift;
 
-    @Option(names = "--dtls-rsa-key-size", paramLabel = "INT", hidden = true, description = DTLS)
-    String dtlsRsaKeySize;
 
-    @Option(names = "--dtls-cert-cipher", paramLabel = "RSA", hidden = true, description = DTLS)
-    String dtlsCertCipher;
 
-    @Option(names = "--dtls-mtu", paramLabel = "INT", hidden = true, description = DTLS)
-    String dtlsMtu;
 
-    @Option(names = "--dtls-ciphers", paramLabel = "STRING", hidden = true, description = DTLS)
-    String dtlsCiphers;
 
-    @Option(names = "--dtls-signature", paramLabel = "SHA-256|SHA-1", hidden = true, description = DTLS)
-    String dtlsSignature;
 
     @Option(names = "--poller-per-thread", hidden = true, description = POLLER)
     boolean pollerPerThread;

@@ -18,7 +18,7 @@ enum LogSubsystem {
     CODEC("codec", "Codec negotiation", "org.ngrelay.core.sdp.CodecRules", "org.ngrelay.core.codec"),
     RTCP("rtcp", "RTCP handling", "org.ngrelay.core.rtcp", "org.ngrelay.core.quality"),
     ICE("ice", "ICE negotiation", "org.ngrelay.core.ice"),
-    CRYPTO("crypto", "Negotiation of SRTP, crypto suites, DTLS, SDES", "org.ngrelay.core.crypto", "org.ngrelay.core.dtls"),
+    CRYPTO("crypto", "Negotiation of SRTP, crypto suites, DTLS, SDES", "org.ngrelay.core.srtp", "org.ngrelay.core.dtls"),
     SRTP("srtp", "SRTP encryption and decryption", "org.ngrelay.core.srtp"),
     INTERNALS("internals", "Noisy low-level internals"),
     HTTP("http", "HTTP, HTTPS, Websockets", "org.ngrelay.cli.http"),

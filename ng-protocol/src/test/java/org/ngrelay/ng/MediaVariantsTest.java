@@ -80,7 +80,7 @@ class MediaVariantsTest {
     }
 
     @Test
-    void sdesIsTerminatedAndAProtocolChangeNgrelayCannotMakeIsNeverSilent() throws Exception {
+    void srtpIsTerminatedAndAProtocolChangeNgrelayCannotMakeIsNeverSilent() throws Exception {
         try (InProcessRelay relay = InProcessRelay.withPorts(22900, 22999);
              NgClient ng = relay.client()) {
             String savp = "v=0\r\no=a 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
@@ -89,11 +89,16 @@ class MediaVariantsTest {
                     "transport-protocol", "RTP/AVP", "sdp", savp));
             assertThat(reply).containsEntry("result", "ok").doesNotContainKey("warning");
             assertThat((String) reply.get("sdp")).contains("RTP/AVP 0").doesNotContain("a=crypto");
-            // DTLS-SRTP (UDP/TLS/...) is not built yet: left as offered, with a warning
+            // plain → DTLS-SRTP: UDP/TLS/RTP/SAVPF with SDES lines and DTLS offered, as 10.5
             Map<String, Object> dtls = ng.request(dict("command", "offer", "call-id", "dtls", "from-tag", "a",
                     "transport-protocol", "UDP/TLS/RTP/SAVPF", "sdp", savp.replace("RTP/SAVP", "RTP/AVP")));
-            assertThat((String) dtls.get("sdp")).contains("RTP/AVP 0");
-            assertThat((String) dtls.get("warning")).contains("UDP/TLS/RTP/SAVPF").contains("RTP/AVP");
+            assertThat((String) dtls.get("sdp")).contains("UDP/TLS/RTP/SAVPF 0", "a=crypto:1 ", "a=setup:actpass", "a=fingerprint:sha-256");
+            assertThat(dtls).doesNotContainKey("warning");
+            // a protocol ngrelay has no bridge for is left as offered, with a warning
+            Map<String, Object> udptl = ng.request(dict("command", "offer", "call-id", "udptl", "from-tag", "a",
+                    "transport-protocol", "UDP/TLS/RTP/SAVPF", "sdp", savp.replace("m=audio 5000 RTP/SAVP 0", "m=image 5000 udptl t38")));
+            assertThat((String) udptl.get("sdp")).contains("udptl t38");
+            assertThat((String) udptl.get("warning")).contains("UDP/TLS/RTP/SAVPF").contains("udptl");
             Map<String, Object> avpf = ng.request(dict("command", "offer", "call-id", "avpf", "from-tag", "a",
                     "transport-protocol", "RTP/AVPF", "sdp", savp.replace("RTP/SAVP", "RTP/AVP")));
             assertThat((String) avpf.get("sdp")).contains("RTP/AVPF 0");

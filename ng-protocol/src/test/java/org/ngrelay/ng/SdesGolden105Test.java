@@ -19,9 +19,10 @@ import org.ngrelay.ng.testing.NgReplyComparator;
 
 /**
  * Golden 105 (SDES ↔ SDES with lifetimes and MKIs) is listed as a known difference only for what
- * other parts of issue 12 build: 10.5's suites that {@link SrtpSuite} does not have yet and its
- * DTLS lines. With those taken out of the recorded replies (and rtpengine's added lines numbered on
- * as it numbers them when suites are left out), every step must be what 10.5 answered.
+ * other parts of issue 12 build: 10.5's suites that {@link SrtpSuite} does not have yet, and the
+ * DTLS lines 10.5 adds to an SDES ↔ SDES offer (DtlsBridge offers DTLS only where ngrelay
+ * terminates SRTP). With those taken out of the recorded replies (and rtpengine's added lines
+ * numbered on as it numbers them when suites are left out), every step must be what 10.5 answered.
  */
 @Timeout(60)
 class SdesGolden105Test {

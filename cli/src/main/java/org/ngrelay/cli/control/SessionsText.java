@@ -50,9 +50,11 @@ final class SessionsText {
                 // ngrelay does not follow which codec flows (that would be work per packet)
                 sb.append(String.format(Locale.ROOT, "------ Media #%d (%s over %s) using unknown codec\n", m.index(), m.type(), m.protocol()));
                 for (CallSnapshot.Stream s : m.streams()) {
-                    sb.append(String.format(Locale.ROOT, "-------- Port %15s:%-5d <> %15s:%-5d%s, SSRC %x, %d p, %d b, %d e, %d ts\n",
+                    sb.append(String.format(Locale.ROOT, "-------- Port %15s:%-5d <> %15s:%-5d%s, SSRC %x, %d p, %d b, %d e, %d ts%s%s\n",
                             address(s.localAddress()), s.localPort(), endpointAddress(s.endpoint()), endpointPort(s.endpoint()),
-                            s.rtcp() ? " (RTCP)" : "", Math.max(0, s.ssrc()), s.packets(), s.bytes(), s.errors(), seconds(s.lastPacketEpochMs())));
+                            s.rtcp() ? " (RTCP)" : "", Math.max(0, s.ssrc()), s.packets(), s.bytes(), s.errors(), seconds(s.lastPacketEpochMs()),
+                            // ngrelay's additions, only on SRTP legs (10.5's plain lines stay as they were)
+                            s.cryptoSuite() == null ? "" : ", SRTP " + s.cryptoSuite(), s.dtlsState() == null ? "" : ", DTLS " + s.dtlsState()));
                 }
             }
         }

@@ -35,7 +35,7 @@ public final class NgRequest {
             "force", "force-answer", "no-redis-update", "generate-mid", "pierce-nat", "nat-wait", "provisional",
             "debug", "discard-recording", "single-leg", "siprec", "inactive", "directional", "bidirectional",
             "allow-transcoding", "inject-dtmf", "trickle-ice", "reject-ice", "strip-extmap", "always-transcode",
-            "static-codecs", "single-codec", "reuse-codecs", "allow-asymmetric-codecs", "allow-no-codec-media");
+            "static-codecs", "single-codec", "reuse-codecs", "allow-asymmetric-codecs", "allow-no-codec-media", "dtls-reverse");
 
     /** Keys ngrelay reads or knowingly ignores (Kamailio and OpenSIPS send several on every request). */
     private static final Set<String> KNOWN_KEYS = Set.of("command", "call-id", "from-tag", "to-tag", "via-branch", "label",
@@ -43,7 +43,7 @@ public final class NgRequest {
             "SDES", "OSRTP", "rtcp-mux", "codec", "ptime", "TOS", "transport-protocol", "delete-delay", "supports",
             "sip-message-type", "limit", "record-call", "metadata", "interface", "from-interface", "to-interface",
             "T.38", "repacketize", "xmlrpc-callback", "SIP-code", "set-label", "to-label", "all", "rtpp-flags", "pause",
-            "recording-file", "recording-dir", "recording-path", "recording-pattern", "endpoint-learning");
+            "recording-file", "recording-dir", "recording-path", "recording-pattern", "endpoint-learning", "DTLS-fingerprint");
 
     private static final Set<String> TRANSPORTS = Set.of("RTP/AVP", "RTP/SAVP", "RTP/AVPF", "RTP/SAVPF",
             "UDP/TLS/RTP/SAVP", "UDP/TLS/RTP/SAVPF");

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.ngrelay.core.call.Dialog;
+import org.ngrelay.core.call.DtlsRequest;
+import org.ngrelay.core.dtls.Fingerprint;
 import org.ngrelay.core.path.EndpointLearning;
 import org.ngrelay.core.call.EndpointOptions;
 import org.ngrelay.core.call.IceMode;
@@ -72,9 +74,31 @@ final class OfferAnswerParser {
                 recordCall(r),
                 r.string("metadata"),
                 r.source(),
-                SdesWords.parse(r.strings("SDES"), r.strings("OSRTP")));
-        transport(r, sdp, request.sdes().off(), warnings);
+                SdesWords.parse(r.strings("SDES"), r.strings("OSRTP")),
+                dtls(r, warnings));
+        transport(r, sdp, warnings);
         return new Parsed(request, warnings.length() == 0 ? null : warnings.toString());
+    }
+
+    /** {@code DTLS: off|passive|active}, {@code DTLS-fingerprint: SHA-1..SHA-512}, flag {@code DTLS-reverse}; unknown values warn, as 10.5 logs them. */
+    private static DtlsRequest dtls(NgRequest r, StringBuilder warnings) {
+        String value = r.string("DTLS");
+        DtlsRequest.Mode mode = DtlsRequest.Mode.parse(value);
+        if (mode == null) {
+            warn(warnings, "Unknown 'DTLS' value '" + value + "' ignored");
+            mode = DtlsRequest.Mode.DEFAULT;
+        }
+        String hash = DtlsRequest.DEFAULT.fingerprintHash();
+        String requested = r.string("DTLS-fingerprint");
+        if (requested != null) {
+            String canonical = Fingerprint.canonical(requested.trim());
+            if (canonical != null) {
+                hash = canonical;
+            } else {
+                warn(warnings, "Unknown 'DTLS-fingerprint' value '" + requested + "' ignored");
+            }
+        }
+        return new DtlsRequest(mode, hash, r.flag("dtls-reverse"));
     }
 
     /** {@code record call: yes|on|no|off} (also as the flag {@code record-call[=..]}); absent: unchanged. */
@@ -182,23 +206,17 @@ final class OfferAnswerParser {
     }
 
     /**
-     * RTP/AVP ↔ RTP/AVPF is an SDP change alone, and RTP/AVP(F) ↔ RTP/SAVP(F) is SDES, which
-     * ngrelay terminates; a change to or from DTLS (UDP/TLS/...) is not built yet, so the media
-     * protocol stays as offered — said in a warning, never silently.
+     * Every conversion among RTP/AVP, RTP/AVPF, RTP/SAVP, RTP/SAVPF, UDP/TLS/RTP/SAVP and
+     * UDP/TLS/RTP/SAVPF is built (SDP, SDES, DTLS-SRTP); another protocol (10.5 knows UDPTL, TCP
+     * and more) stays as offered, said in a warning, never silently.
      */
-    private static void transport(NgRequest r, SessionDescription sdp, boolean sdesOff, StringBuilder warnings) {
+    private static void transport(NgRequest r, SessionDescription sdp, StringBuilder warnings) {
         String tp = r.string("transport-protocol");
         if (tp == null || tp.equalsIgnoreCase("accept")) {
             return;
         }
         for (org.ngrelay.core.sdp.MediaSection m : sdp.media()) {
-            if (!m.rejected() && !m.protocol().equals(tp) && sdesOff && tp.contains("SAVP") && !m.protocol().contains("SAVP")) {
-                // rtpengine 10.5 would offer DTLS-SRTP alone; that is not built yet
-                warn(warnings, "transport-protocol " + tp + " with SDES off needs DTLS-SRTP, which this ngrelay version does not have: "
-                        + "the media protocol was left as offered");
-                return;
-            }
-            if (!m.rejected() && !m.protocol().equals(tp) && !(rtpOrSdes(m.protocol()) && rtpOrSdes(tp))) {
+            if (!m.rejected() && !m.protocol().equals(tp) && !(rtp(m.protocol()) && rtp(tp))) {
                 warn(warnings, "transport-protocol " + tp + " is not supported by this ngrelay version for "
                         + m.protocol() + " media: the media protocol was left as offered");
                 return;
@@ -206,8 +224,9 @@ final class OfferAnswerParser {
         }
     }
 
-    private static boolean rtpOrSdes(String protocol) {
-        return protocol.equals("RTP/AVP") || protocol.equals("RTP/AVPF") || protocol.equals("RTP/SAVP") || protocol.equals("RTP/SAVPF");
+    private static boolean rtp(String protocol) {
+        return protocol.equals("RTP/AVP") || protocol.equals("RTP/AVPF") || protocol.equals("RTP/SAVP") || protocol.equals("RTP/SAVPF")
+                || protocol.equals("UDP/TLS/RTP/SAVP") || protocol.equals("UDP/TLS/RTP/SAVPF");
     }
 
     private static void warn(StringBuilder warnings, String text) {

@@ -157,6 +157,9 @@ final class QueryReply {
         if (s.cryptoSuite() != null) {
             m.put("crypto suite", s.cryptoSuite());
         }
+        if (s.dtlsState() != null) {
+            m.put("DTLS state", s.dtlsState()); // ngrelay's: 10.5 shows only the media flags
+        }
         m.put("last packet", s.lastPacketEpochMs() / 1000);
         m.put("flags", new ArrayList<>(s.flags()));
         if (s.ssrc() >= 0) {

@@ -146,7 +146,14 @@ public enum Stat {
             DaemonStats::srtpAuthFailures),
     SRTP_REPLAYS(Section.SRTP, "replays", null, Format.INT,
             Metric.counter("ngrelay_srtp_replays_total", null, null, "SRTP and SRTCP packets dropped as replayed or too old"),
-            DaemonStats::srtpReplays);
+            DaemonStats::srtpReplays),
+    DTLS_FAILURES(Section.SRTP, "dtlsfailures", null, Format.INT,
+            Metric.counter("ngrelay_dtls_handshake_failures_total", null, null, "DTLS-SRTP handshakes that failed"),
+            DaemonStats::dtlsFailures),
+    DTLS_FINGERPRINT_MISMATCHES(Section.SRTP, "dtlsfingerprintmismatches", null, Format.INT,
+            Metric.counter("ngrelay_dtls_fingerprint_mismatches_total", null, null,
+                    "DTLS-SRTP handshakes refused because the peer's certificate did not match its a=fingerprint"),
+            DaemonStats::dtlsFingerprintMismatches);
 
     /** Where the figure sits in the {@code statistics} reply. */
     public enum Section {

@@ -150,7 +150,7 @@ final class Call {
     void publishPaths() {
         for (Monologue m : monologues) {
             for (CallMedia media : m.medias) {
-                boolean secure = media.fromParty != null || (media.peer != null && media.peer.toParty != null);
+                boolean secure = media.speaksSrtp() || (media.peer != null && media.peer.speaksSrtp());
                 media.rtp.secure = secure;
                 media.rtcp.secure = secure;
             }
@@ -316,9 +316,15 @@ final class Call {
                 totals.packets += media.rtp.counter.packets() + media.rtcp.counter.packets();
                 totals.bytes += media.rtp.counter.bytes() + media.rtcp.counter.bytes();
                 totals.errors += media.rtp.counter.errors() + media.rtcp.counter.errors();
-                if (media.fromParty != null) {
-                    totals.srtpAuthFailures += media.fromParty.authFailures();
-                    totals.srtpReplays += media.fromParty.replays();
+                for (PacketStream stream : new PacketStream[] {media.rtp, media.rtcp}) {
+                    org.ngrelay.core.srtp.SrtpContext in = stream.inbound();
+                    // SDES: both streams share the media's context, so count it once, on RTP
+                    if (in != null && (stream.dtls != null || stream == media.rtp)) {
+                        totals.srtpAuthFailures += in.authFailures();
+                        totals.srtpReplays += in.replays();
+                    }
+                    totals.dtlsFailures += stream.dtlsFailures;
+                    totals.dtlsFingerprintMismatches += stream.dtlsFingerprintMismatches;
                 }
             }
         }

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ngrelay.core.dtls.DtlsConfig;
 import org.ngrelay.core.iface.Interfaces;
 import org.ngrelay.core.iface.LocalInterface;
 import org.ngrelay.core.load.LoadLimits;
@@ -59,6 +60,8 @@ public final class CallManager {
     /** {@code --max-load}, {@code --max-cpu}, {@code --max-bandwidth}: no sampling thread until a limit is set. */
     private final LoadLimits loadLimits = LoadLimits.start(0, 0, 0, this::receivedBytes);
     private final long startedNs = System.nanoTime();
+    /** The daemon's DTLS certificate and settings: made on first use unless the daemon set them at start-up. */
+    private DtlsConfig dtls;
     private final RateMeter rates = new RateMeter();
 
     public CallManager(CallConfig config, Interfaces interfaces, MediaLoopGroup loops) {
@@ -92,6 +95,19 @@ public final class CallManager {
 
     public Interfaces interfaces() {
         return interfaces;
+    }
+
+    /** The {@code --dtls-*} settings and certificate for every call from now on. */
+    public synchronized void dtls(DtlsConfig settings) {
+        dtls = Objects.requireNonNull(settings);
+    }
+
+    /** The DTLS settings; rtpengine 10.5's defaults (and a fresh certificate) when none were set. */
+    public synchronized DtlsConfig dtls() {
+        if (dtls == null) {
+            dtls = DtlsConfig.defaults();
+        }
+        return dtls;
     }
 
     Recorder recorder() {
@@ -321,7 +337,8 @@ public final class CallManager {
         return new DaemonStats(uptimeSec, t.sessions, t.foreignSessions, t.ipv4Sessions, t.ipv6Sessions, t.mixedSessions, t.activeStreams,
                 t.managedSessions, closed, t.packets, t.bytes, t.errors, perSecond[0], perSecond[1], perSecond[2],
                 t.zeroWayStreams, t.oneWayStreams, t.durationSec, t.durationSquaredSec, maxSessions, ports,
-                recorder.totals(), t.quality.snapshot(), t.srtpAuthFailures, t.srtpReplays);
+                recorder.totals(), t.quality.snapshot(), t.srtpAuthFailures, t.srtpReplays,
+                t.dtlsFailures, t.dtlsFingerprintMismatches);
     }
 
     LoopTotals totals(MediaLoop loop) {

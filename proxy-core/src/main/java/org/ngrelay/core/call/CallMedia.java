@@ -80,6 +80,11 @@ final class CallMedia implements QualityParty {
     /** SRTP from this party (unprotect) and towards it (protect); null on a plain leg. Set off the packet path. */
     SrtpContext fromParty;
     SrtpContext toParty;
+    /** DTLS-SRTP: this party's a=fingerprint and a=setup, when it speaks DTLS and ngrelay terminates it (else null). */
+    org.ngrelay.core.dtls.Fingerprint partyFingerprint;
+    String partySetup;
+    /** DTLS-SRTP: ngrelay offered this party a=setup:actpass with its fingerprint. */
+    boolean dtlsOffered;
     /** The master keys behind them, to tell a re-INVITE that keeps the keys from one that changes them. */
     byte[] fromPartyKey;
     byte[] toPartyKey;
@@ -137,6 +142,17 @@ final class CallMedia implements QualityParty {
             }
         }
         throw new CallException(CallException.RAN_OUT_OF_PORTS);
+    }
+
+    /** SRTP on this party's side: SDES contexts, or a DTLS association on either stream. */
+    boolean speaksSrtp() {
+        return fromParty != null || toParty != null || rtp.dtls != null || rtcp.dtls != null;
+    }
+
+    /** Ends DTLS with this party (a re-INVITE to plain, or to SDES). */
+    void endDtls() {
+        rtp.endDtls();
+        rtcp.endDtls();
     }
 
     void closePorts() {

@@ -62,6 +62,10 @@ final class CallReport {
         if (media.rtcpMux) {
             flags.add("rtcp-mux");
         }
+        if (media.rtp.dtls != null) {
+            flags.add("DTLS-SRTP"); // ngrelay terminates DTLS-SRTP with this party, in this role (10.5's media flags)
+            flags.add(media.rtp.dtls.client() ? "DTLS role active" : "DTLS role passive");
+        }
         if (media.srtpSuite != null) {
             flags.add("SDES"); // the party speaks SDES-SRTP, terminated or passed through (10.5's media flag)
         }
@@ -92,11 +96,12 @@ final class CallReport {
         if (s.options.mediaHandover()) {
             flags.add("media handover");
         }
+        DtlsLink dtls = s.dtls != null ? s.dtls : media.rtcpMux ? media.rtp.dtls : null;
         long lastNs = s.counter.lastPacketNs();
         long lastPacketMs = lastNs == 0 ? createdEpochUs / 1000 : nowMs - TimeUnit.NANOSECONDS.toMillis(nowNs - lastNs);
         return new CallSnapshot.Stream(s.isRtcp(), s.localPort(), media.hasPorts() ? media.iface.address() : null,
                 s.latch.endpoint() != null ? s.latch.endpoint() : s.advertised, s.advertised, lastPacketMs, flags,
                 s.counter.packets(), s.counter.bytes(), s.counter.errors(), s.ssrc(),
-                media.srtpSuite);
+                s.inbound() != null ? s.inbound().suite().name() : media.srtpSuite, dtls == null ? null : dtls.state().text);
     }
 }

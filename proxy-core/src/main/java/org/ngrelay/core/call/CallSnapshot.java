@@ -37,10 +37,12 @@ public record CallSnapshot(String callId, long createdEpochUs, long lastSignalEp
      * @param endpoint     where ngrelay sends to the party (learned or from SDP), or null
      * @param advertised   what the party's SDP said, or null
      * @param ssrc         the SSRC of the last RTP or RTCP packet the party sent (unsigned), -1 before any
-     * @param cryptoSuite  the SDES suite ngrelay speaks with the party, or null on a plain leg
+     * @param cryptoSuite  the SRTP suite ngrelay speaks with the party (SDES or DTLS), or null on a plain leg
+     * @param dtlsState    the stream's DTLS-SRTP association ({@code handshaking}, {@code connected},
+     *                     {@code failed}), or null when the party speaks no DTLS
      */
     public record Stream(boolean rtcp, int localPort, InetAddress localAddress, InetSocketAddress endpoint,
                          InetSocketAddress advertised, long lastPacketEpochMs, List<String> flags,
-                         long packets, long bytes, long errors, long ssrc, String cryptoSuite) {
+                         long packets, long bytes, long errors, long ssrc, String cryptoSuite, String dtlsState) {
     }
 }

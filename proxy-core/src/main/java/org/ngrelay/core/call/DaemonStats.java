@@ -21,13 +21,16 @@ import org.ngrelay.core.recording.RecordingTotals;
  * @param quality         the RTCP quality samples of every call so far (live ones included)
  * @param srtpAuthFailures SRTP/SRTCP packets whose tag did not match, every call so far
  * @param srtpReplays     SRTP/SRTCP packets refused as replayed, every call so far
+ * @param dtlsFailures    DTLS handshakes that failed, every call so far
+ * @param dtlsFingerprintMismatches of those, the ones whose peer certificate did not match its a=fingerprint
  */
 public record DaemonStats(long uptimeSec, int sessions, int foreignSessions, int ipv4Sessions, int ipv6Sessions, int mixedSessions,
                           int activeStreams, long managedSessions, Map<CloseReason, Long> closed,
                           long packets, long bytes, long errors, double packetRate, double byteRate, double errorRate,
                           long zeroWayStreams, long oneWayStreams, double callDurationTotalSec,
                           double callDurationSquaredSec, int maxSessions, List<PortUsage> ports,
-                          RecordingTotals recording, QualityTotals quality, long srtpAuthFailures, long srtpReplays) {
+                          RecordingTotals recording, QualityTotals quality, long srtpAuthFailures, long srtpReplays,
+                          long dtlsFailures, long dtlsFingerprintMismatches) {
 
     public DaemonStats {
         closed = Map.copyOf(closed);

@@ -26,6 +26,9 @@ final class LoopTotals {
     /** SRTP packets refused: their tag did not match, or they were replayed (live and ended calls). */
     long srtpAuthFailures;
     long srtpReplays;
+    /** DTLS handshakes that failed, and those of them because a certificate did not match its fingerprint. */
+    long dtlsFailures;
+    long dtlsFingerprintMismatches;
 
     // live figures, filled only in a copy
     int sessions;
@@ -56,6 +59,8 @@ final class LoopTotals {
         quality.add(o.quality);
         srtpAuthFailures += o.srtpAuthFailures;
         srtpReplays += o.srtpReplays;
+        dtlsFailures += o.dtlsFailures;
+        dtlsFingerprintMismatches += o.dtlsFingerprintMismatches;
         sessions += o.sessions;
         foreignSessions += o.foreignSessions;
         ipv4Sessions += o.ipv4Sessions;

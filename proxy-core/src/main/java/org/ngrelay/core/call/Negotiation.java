@@ -60,7 +60,9 @@ final class Negotiation {
             recipient.iceControlling |= !recipient.described;
             SdesBridge.Plan sdes = m.rejected() ? null : SdesBridge.offer(sender, recipient, m, r.transportProtocol(), r.sdes());
             sdesWarning = sdes == null ? sdesWarning : join(sdesWarning, sdes.warning());
-            String protocol = sdes != null ? sdes.protocol() : plainProtocolSwitch(m.protocol(), r.transportProtocol());
+            DtlsBridge.Plan dtls = m.rejected() ? null
+                    : DtlsBridge.offer(sender, recipient, m, sdp, r.transportProtocol(), r.dtls(), manager.dtls());
+            String protocol = sdes != null ? sdes.protocol() : dtls != null ? dtls.protocol() : plainProtocolSwitch(m.protocol(), r.transportProtocol());
             recipient.protocol = protocol != null ? protocol : m.protocol();
             sender.offeredFormats = r.sdpOptions().codecs().apply(m);
             boolean senderV6 = sdp.connection(i).address() instanceof Inet6Address;
@@ -79,7 +81,8 @@ final class Negotiation {
             // require: the answerer must mux, so no fallback RTCP port is offered (rtpengine 10.5)
             int rtcpPort = r.rtcpMux().contains(RtcpMuxMode.REQUIRE) ? recipient.rtpPort : recipient.rtpPort + 1;
             plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
-                    offerMux, recipient.ptime, null, protocol, recipient.trickleIce, sdes == null ? null : sdes.crypto()));
+                    offerMux, recipient.ptime, null, protocol, recipient.trickleIce, sdes == null ? null : sdes.crypto(),
+                    dtls == null ? null : dtls.lines()));
         }
         String out = sdpVersion(from, rewrite(sdp, plans, r), r);
         String warning = join(join(iceWarning(r), sdesWarning), call.recording.sdp(r, "offer", out));
@@ -184,10 +187,14 @@ final class Negotiation {
                 plans.add(MediaPlan.rejected(advertised(null, r.mediaAddress(), pick(r, 0, senderV6))));
                 continue;
             }
-            String protocol = sdes != null ? sdes.protocol() : plainProtocolSwitch(m.protocol(), recipient.protocol);
+            DtlsBridge.Plan dtls = DtlsBridge.answer(sender, recipient, m, sdp, r.dtls(), manager.dtls());
+            String protocol = sdes != null ? sdes.protocol() : dtls != null ? dtls.protocol() : plainProtocolSwitch(m.protocol(), recipient.protocol);
+            // DTLS over SDES: an offerer answered with DTLS gets no crypto line
+            List<org.ngrelay.core.sdp.CryptoLine> crypto = dtls != null && recipient.partyFingerprint != null ? List.of()
+                    : sdes == null ? null : sdes.crypto();
             plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
                     recipient.rtcpMux, recipient.ptime, answerFormats(recipient, m), protocol, recipient.trickleIce,
-                    sdes == null ? null : sdes.crypto()));
+                    crypto, dtls == null ? null : dtls.lines()));
         }
         String out = sdpVersion(to, rewrite(sdp, plans, r), r);
         String warning = join(join(iceWarning(r), sdesWarning), call.recording.sdp(r, "answer", out));

@@ -29,11 +29,12 @@ import org.ngrelay.core.srtp.SdesOptions;
  * @param metadata      {@code metadata} for the recording, or null
  * @param source        the ng client that sent the request ({@code IP:port}), or null
  * @param sdes          what the {@code SDES} and {@code OSRTP} words ask of SDES
+ * @param dtls          the {@code DTLS} and {@code DTLS-fingerprint} keys and the {@code DTLS-reverse} flag
  */
 public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, EndpointOptions endpoint,
                           RewriteOptions sdpOptions, InetAddress mediaAddress, Boolean ipv6, List<String> direction,
                           IceMode ice, Set<RtcpMuxMode> rtcpMux, boolean loopProtect, int tos, String transportProtocol,
-                          Boolean recordCall, String metadata, String source, SdesOptions sdes) {
+                          Boolean recordCall, String metadata, String source, SdesOptions sdes, DtlsRequest dtls) {
 
     public OfferAnswer {
         direction = List.copyOf(direction);
@@ -43,6 +44,6 @@ public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, E
     /** A plain request with rtpengine's defaults, for tests and tools. */
     public static OfferAnswer simple(Dialog dialog, SessionDescription sdp) {
         return new OfferAnswer(dialog, null, sdp, EndpointOptions.DEFAULT, RewriteOptions.DEFAULT, null, null,
-                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null, null, null, null, SdesOptions.DEFAULT);
+                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null, null, null, null, SdesOptions.DEFAULT, DtlsRequest.DEFAULT);
     }
 }

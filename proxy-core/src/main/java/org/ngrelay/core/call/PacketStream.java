@@ -19,7 +19,8 @@ import org.ngrelay.core.relay.PacketKind;
 /**
  * One local socket facing one party (RTP or RTCP of one media section): the stream's one packet
  * handler, calling its stages ({@code org.ngrelay.core.path}) in their fixed order: classify →
- * {@link SourceLatch} → SRTP unprotect (an SRTP party's) → {@link StreamCounter} (RTCP: the quality
+ * {@link SourceLatch} → DTLS (a handshake datagram goes to the stream's {@link DtlsLink}) → SRTP
+ * unprotect (an SRTP party's: SDES keys, or the DTLS link's) → {@link StreamCounter} (RTCP: the quality
  * stage too) → {@link RecordTap} (so recordings hold the plain packets) → SRTP protect (towards an
  * SRTP peer) → the opposite leg's {@link Egress}. Nothing is allocated per RTP packet.
  *
@@ -45,6 +46,17 @@ public final class PacketStream implements PacketHandler {
     private boolean recorded;
     /** SRTP on this party's side or the peer's: set off the packet path ({@link Call#publishPaths}), so plain streams skip the SRTP stages. */
     boolean secure;
+    /** DTLS-SRTP with this stream's party; null when it speaks none. Set off the packet path. */
+    DtlsLink dtls;
+    /**
+     * ClientHellos that came before the answer said who is the client: a party offered actpass
+     * that answers active starts at once, and its hello should not wait for a retransmission.
+     */
+    private final java.util.ArrayDeque<java.nio.ByteBuffer> earlyDtls = new java.util.ArrayDeque<>(EARLY_DTLS);
+    private static final int EARLY_DTLS = 4;
+    /** Handshakes that failed, and those because the certificate did not match the fingerprint. */
+    long dtlsFailures;
+    long dtlsFingerprintMismatches;
     /** What the party's SDP said, a zero address included (query's "advertised endpoint"). */
     InetSocketAddress advertised;
     EndpointOptions options = EndpointOptions.DEFAULT;
@@ -72,25 +84,46 @@ public final class PacketStream implements PacketHandler {
             drop(nowNs, "packet from unexpected source with strict-source", source);
             return;
         }
+        if (kind == PacketKind.DTLS) {
+            dtls(packet, source, nowNs);
+            return;
+        }
         if (secure) {
             secure(packet, kind, source, nowNs);
             return;
         }
-        deliver(packet, kind, source, nowNs, null);
+        deliver(packet, kind, source, nowNs, false);
+    }
+
+    /** The DTLS stage: a handshake datagram for this stream's association; never relayed. */
+    private void dtls(ByteBuffer packet, InetSocketAddress source, long nowNs) {
+        DtlsLink link = dtls;
+        if (link == null && media.dtlsOffered && earlyDtls.size() < EARLY_DTLS) {
+            earlyDtls.add(copy(packet)); // a handshake packet, not media: the copy is one of a few
+        } else if (link == null) {
+            drop(nowNs, "DTLS packet on a leg without DTLS-SRTP", source);
+        } else if (!link.receive(packet)) {
+            drop(nowNs, "DTLS packet (handshake over, or too many queued: " + link.dropped() + " dropped)", source);
+        }
     }
 
     /** An SRTP leg on either side: unprotect what the party sent (if it speaks SRTP), protect towards the peer (if it does). */
     private void secure(ByteBuffer packet, int kind, InetSocketAddress source, long nowNs) {
-        SrtpContext from = media.fromParty;
-        if (from != null && !unprotect(from, packet, kind, source, nowNs)) {
+        DtlsLink link = dtls;
+        SrtpContext from = link != null ? link.inbound() : media.fromParty;
+        if (from != null) {
+            if (!unprotect(from, packet, kind, source, nowNs)) {
+                return;
+            }
+        } else if (link != null) {
+            drop(nowNs, "SRTP before the DTLS handshake completed", source);
             return;
         }
-        CallMedia peer = media.peer;
-        deliver(packet, kind, source, nowNs, peer == null ? null : peer.toParty);
+        deliver(packet, kind, source, nowNs, true);
     }
 
-    /** Count (and quality), record, protect when {@code to} is given, send: the stages after the source check. */
-    private void deliver(ByteBuffer packet, int kind, InetSocketAddress source, long nowNs, SrtpContext to) {
+    /** Count (and quality), record, protect when the peer speaks SRTP, send: the stages after the source check. */
+    private void deliver(ByteBuffer packet, int kind, InetSocketAddress source, long nowNs, boolean secure) {
         counter.count(packet, kind, nowNs);
         if (kind == PacketKind.RTCP) {
             rtcp(packet, source, nowNs);
@@ -103,7 +136,7 @@ public final class PacketStream implements PacketHandler {
             return;
         }
         PacketStream out = rtcp || (kind == PacketKind.RTCP && media.rtcpMux) ? peer.rtcpOut() : peer.rtp;
-        if (to != null && !protect(to, packet, kind, nowNs, source)) {
+        if (secure && !protectTowards(out, peer, packet, kind, nowNs, source)) {
             return;
         }
         if (!out.egress.send(packet)) {
@@ -145,6 +178,20 @@ public final class PacketStream implements PacketHandler {
         }
         drop(nowNs, "SRTP" + (kind == PacketKind.RTCP ? "C" : "") + " packet (" + SrtpContext.reason(status) + ")", source);
         return false;
+    }
+
+    /** SRTP towards the peer party when it speaks it (DTLS keys of the stream it leaves by, else SDES); false: not sent. */
+    private boolean protectTowards(PacketStream out, CallMedia peer, ByteBuffer packet, int kind, long nowNs, InetSocketAddress source) {
+        DtlsLink link = out.dtls;
+        SrtpContext to = link != null ? link.outbound() : peer.toParty;
+        if (to != null) {
+            return protect(to, packet, kind, nowNs, source);
+        }
+        if (link != null) {
+            drop(nowNs, "packet towards a DTLS-SRTP party before its handshake completed", source);
+            return false;
+        }
+        return true;
     }
 
     /** The protect stage (SRTP towards the peer party). */
@@ -195,6 +242,60 @@ public final class PacketStream implements PacketHandler {
         recorded = session != null;
     }
 
+    /** A datagram of ngrelay's own (a DTLS handshake's) to the party, out of this stream's socket; loop only. */
+    void sendRaw(ByteBuffer datagram) {
+        egress.send(datagram);
+    }
+
+    /** Starts DTLS-SRTP with the party, or keeps the running association when a re-INVITE asks for the same one. */
+    void dtls(org.ngrelay.core.dtls.DtlsConfig config, boolean client, org.ngrelay.core.dtls.Fingerprint peer) {
+        if (dtls != null && dtls.same(client, peer)) {
+            return;
+        }
+        endDtls();
+        dtls = new DtlsLink(this, config, client, peer);
+        dtls.start();
+        if (!client) {
+            for (ByteBuffer hello : earlyDtls) {
+                dtls.receive(hello);
+            }
+        }
+        earlyDtls.clear();
+    }
+
+    private static ByteBuffer copy(ByteBuffer packet) {
+        ByteBuffer c = ByteBuffer.allocate(packet.remaining());
+        c.put(packet.duplicate()).flip();
+        return c;
+    }
+
+    void endDtls() {
+        if (dtls != null) {
+            dtls.close();
+            dtls = null;
+        }
+    }
+
+    void dtlsFailed(boolean fingerprintMismatch) {
+        dtlsFailures++;
+        if (fingerprintMismatch) {
+            dtlsFingerprintMismatches++;
+        }
+    }
+
+    /** SRTP from the party: the DTLS link's context, else the SDES one; null on a plain leg. */
+    SrtpContext inbound() {
+        return dtls != null ? dtls.inbound() : media.fromParty;
+    }
+
+    org.ngrelay.core.net.MediaLoop loop() {
+        return call.loop;
+    }
+
+    String logPrefix() {
+        return "[" + call.id() + "/" + media.monologue.tag + "]";
+    }
+
     void socket(MediaSocket socket) {
         egress.socket(socket);
     }
@@ -205,6 +306,7 @@ public final class PacketStream implements PacketHandler {
     }
 
     void close() {
+        endDtls();
         MediaSocket s = egress.socket();
         if (s != null) {
             s.close();

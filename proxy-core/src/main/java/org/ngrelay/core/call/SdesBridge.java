@@ -59,8 +59,9 @@ final class SdesBridge {
         return protocol.equals("RTP/AVP") || protocol.equals("RTP/AVPF");
     }
 
+    /** A protocol that can carry SDES: RTP/SAVP(F), and UDP/TLS/RTP/SAVP(F) (10.5 offers both SDES and DTLS there). */
     static boolean sdes(String protocol) {
-        return protocol.equals("RTP/SAVP") || protocol.equals("RTP/SAVPF");
+        return protocol.equals("RTP/SAVP") || protocol.equals("RTP/SAVPF") || DtlsBridge.udpTls(protocol);
     }
 
     /** An offer from {@code sender} towards {@code recipient}; null when SDES plays no part. */
@@ -255,7 +256,7 @@ final class SdesBridge {
         return context != null && context.suite() == suite && Arrays.equals(key, newKey) && context.options().equals(options);
     }
 
-    private static void clear(CallMedia party) {
+    static void clear(CallMedia party) {
         party.fromParty = null;
         party.toParty = null;
         party.fromPartyKey = null;

@@ -22,9 +22,17 @@ import java.util.Set;
  *                       removed (golden 153)
  * @param crypto         SDES: null to pass the source's {@code a=crypto} lines on, else the lines to
  *                       print instead (empty: none), when ngrelay terminates SRTP on this leg
+ * @param dtls           DTLS-SRTP: null to pass the source's {@code a=setup}/{@code a=fingerprint} on,
+ *                       else ngrelay's own ({@link DtlsLines#NONE}: neither)
  */
 public record MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean rtcpMux, String ptime,
-                        Set<String> allowedFormats, String protocol, boolean trickleIce, List<CryptoLine> crypto) {
+                        Set<String> allowedFormats, String protocol, boolean trickleIce, List<CryptoLine> crypto,
+                        DtlsLines dtls) {
+
+    public MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean rtcpMux, String ptime,
+                     Set<String> allowedFormats, String protocol, boolean trickleIce, List<CryptoLine> crypto) {
+        this(address, rtpPort, rtcpPort, rtcpMux, ptime, allowedFormats, protocol, trickleIce, crypto, null);
+    }
 
     public MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean rtcpMux, String ptime,
                      Set<String> allowedFormats, String protocol, boolean trickleIce) {
@@ -41,7 +49,7 @@ public record MediaPlan(InetAddress address, int rtpPort, int rtcpPort, boolean 
     }
 
     public static MediaPlan rejected(InetAddress address) {
-        return new MediaPlan(address, 0, 0, false, null, null, null, false, null);
+        return new MediaPlan(address, 0, 0, false, null, null, null, false, null, null);
     }
 
     public boolean isRejected() {

@@ -164,8 +164,17 @@ public final class SdpRewriter {
                 append(out, 'a', "crypto:" + c.value(), CRLF);
             }
         }
-        appendAll(out, setup);
-        appendAll(out, fingerprint);
+        if (plan.dtls() == null) {
+            appendAll(out, setup);
+            appendAll(out, fingerprint);
+        } else {
+            if (plan.dtls().setup() != null) {
+                append(out, 'a', "setup:" + plan.dtls().setup(), CRLF);
+            }
+            if (plan.dtls().fingerprint() != null) {
+                append(out, 'a', "fingerprint:" + plan.dtls().fingerprint(), CRLF);
+            }
+        }
         String ptime = options.ptime() != null ? options.ptime() : media.ptime() != null ? media.ptime() : plan.ptime();
         if (ptime != null) {
             append(out, 'a', "ptime:" + ptime, CRLF);
