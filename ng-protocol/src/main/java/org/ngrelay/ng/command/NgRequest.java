@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  *       {@code delete-delay}, {@code delete_delay}); case matters ({@code ICE}, {@code TOS});</li>
  *   <li>{@code flags}: words normalised the same way and compared without case; a
  *       {@code key=value} word sets that key; {@code replace-X}, {@code rtcp-mux-X},
- *       {@code codec-strip-X} (and mask, offer, except, transcode), {@code SDES-X} and bare
+ *       {@code codec-strip-X} (and mask, offer, except, transcode), {@code SDES-X}, {@code OSRTP-X} and bare
  *       transport protocols ({@code RTP/AVP}) fill the keys they stand for. Flags never override
  *       a key the dictionary itself gives.</li>
  *   <li>{@code rtpp-flags} (one string, newer rtpengine's form): parsed by {@link RtppFlags} and
@@ -40,7 +40,7 @@ public final class NgRequest {
     /** Keys ngrelay reads or knowingly ignores (Kamailio and OpenSIPS send several on every request). */
     private static final Set<String> KNOWN_KEYS = Set.of("command", "call-id", "from-tag", "to-tag", "via-branch", "label",
             "sdp", "flags", "replace", "received-from", "media-address", "address-family", "direction", "ICE", "DTLS",
-            "SDES", "rtcp-mux", "codec", "ptime", "TOS", "transport-protocol", "delete-delay", "supports",
+            "SDES", "OSRTP", "rtcp-mux", "codec", "ptime", "TOS", "transport-protocol", "delete-delay", "supports",
             "sip-message-type", "limit", "record-call", "metadata", "interface", "from-interface", "to-interface",
             "T.38", "repacketize", "xmlrpc-callback", "SIP-code", "set-label", "to-label", "all", "rtpp-flags", "pause",
             "recording-file", "recording-dir", "recording-path", "recording-pattern", "endpoint-learning", "DTLS-fingerprint");
@@ -173,7 +173,7 @@ public final class NgRequest {
             String key = normaliseKey(word.substring(0, eq));
             String value = word.substring(eq + 1);
             switch (key.toLowerCase(Locale.ROOT)) {
-                case "direction", "replace", "rtcp-mux", "sdes", "supports" -> addToList(canonicalListKey(key), value);
+                case "direction", "replace", "rtcp-mux", "sdes", "osrtp", "supports" -> addToList(canonicalListKey(key), value);
                 case "ice" -> values.putIfAbsent("ICE", value);
                 case "dtls" -> values.putIfAbsent("DTLS", value);
                 case "tos" -> values.putIfAbsent("TOS", value);
@@ -192,6 +192,8 @@ public final class NgRequest {
             addToList("rtcp-mux", f.substring("rtcp-mux-".length()));
         } else if (f.startsWith("sdes-")) {
             addToList("SDES", word.substring("SDES-".length()));
+        } else if (f.startsWith("osrtp-")) {
+            addToList("OSRTP", word.substring("OSRTP-".length())); // OSRTP-offer, OSRTP-accept (10.5's flag spellings)
         } else if (f.startsWith("codec-") && codecPrefixed(word)) {
             return;
         } else {
@@ -205,6 +207,7 @@ public final class NgRequest {
     private static String canonicalListKey(String key) {
         return switch (key.toLowerCase(Locale.ROOT)) {
             case "sdes" -> "SDES";
+            case "osrtp" -> "OSRTP";
             default -> key.toLowerCase(Locale.ROOT);
         };
     }

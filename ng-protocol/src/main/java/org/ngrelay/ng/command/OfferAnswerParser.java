@@ -74,7 +74,7 @@ final class OfferAnswerParser {
                 recordCall(r),
                 r.string("metadata"),
                 r.source(),
-                r.strings("SDES"),
+                SdesWords.parse(r.strings("SDES"), r.strings("OSRTP")),
                 dtls(r, warnings));
         transport(r, sdp, warnings);
         return new Parsed(request, warnings.length() == 0 ? null : warnings.toString());

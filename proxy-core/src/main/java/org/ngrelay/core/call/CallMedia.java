@@ -63,8 +63,20 @@ final class CallMedia implements QualityParty {
     final RtcpQuality quality = new RtcpQuality(this);
     /** SDES: the lines ngrelay offered this party, with its own keys (empty: none). */
     List<CryptoLine> offeredCrypto = List.of();
-    /** SDES: this party's own offered lines, until the answer shows whether ngrelay terminates them. */
+    /** SDES: how many of {@link #offeredCrypto}, from the front, are the other party's own lines passed on. */
+    int forwardedCrypto;
+    /** SDES: ngrelay's own lines among them, whose keys a re-offer may keep. */
+    List<CryptoLine> ownCrypto = List.of();
+    /** SDES: the tag of ngrelay's own line this party last answered on ({@link SdesBridge#NOT_ANSWERED}, {@link SdesBridge#NO_LINE}). */
+    int lastAnsweredTag = SdesBridge.NOT_ANSWERED;
+    /** SDES: this party's own usable offered lines, until the answer shows whether ngrelay terminates them. */
     List<CryptoLine> partyCrypto = List.of();
+    /** SDES: this party offered SRTP with crypto lines none of which is usable (why), or null. */
+    String unusableCrypto;
+    /** SDES {@code prefer}: this party is answered on the suite ngrelay ranks first. */
+    boolean preferOwnSuite;
+    /** The SDES suite this party speaks, ngrelay terminating it or passing it through (query's crypto suite); null: plain. */
+    String srtpSuite;
     /** SRTP from this party (unprotect) and towards it (protect); null on a plain leg. Set off the packet path. */
     SrtpContext fromParty;
     SrtpContext toParty;

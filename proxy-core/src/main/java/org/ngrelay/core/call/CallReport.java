@@ -76,8 +76,8 @@ final class CallReport {
                 flags.add("DTLS role passive");
             }
         }
-        if (media.fromParty != null || !media.offeredCrypto.isEmpty()) {
-            flags.add("SDES");
+        if (media.srtpSuite != null || !media.offeredCrypto.isEmpty()) {
+            flags.add("SDES"); // the party speaks SDES-SRTP (terminated or passed through), or ngrelay offered it SDES
         }
         if (media.trickleIce) {
             flags.add("trickle ICE");
@@ -116,12 +116,16 @@ final class CallReport {
     }
 
     /**
-     * The suite in use with the party; before any is agreed, the first one ngrelay offered it, as
+     * The suite in use with the party (ngrelay's context, or what an SDES passthrough agreed);
+     * before any is agreed, the first one ngrelay offered it, as
      * 10.5 reports its own first SDES line even while a DTLS handshake has yet to choose.
      */
     private static String cryptoSuite(CallMedia media, PacketStream s) {
         if (s.inbound() != null) {
             return s.inbound().suite().name();
+        }
+        if (media.srtpSuite != null) {
+            return media.srtpSuite; // SDES passed through: the suite the two parties agreed
         }
         return media.offeredCrypto.isEmpty() ? null : media.offeredCrypto.get(0).suite();
     }

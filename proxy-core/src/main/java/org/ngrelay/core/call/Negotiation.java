@@ -47,6 +47,7 @@ final class Negotiation {
         Call.link(from, to);
         SessionDescription sdp = r.sdp();
         List<MediaPlan> plans = new ArrayList<>();
+        String sdesWarning = null;
         for (int i = 0; i < sdp.media().size(); i++) {
             MediaSection m = sdp.media().get(i);
             CallMedia sender = from.media(i);
@@ -58,6 +59,7 @@ final class Negotiation {
             // shows the flag even without ICE, and not after a re-INVITE from the other side).
             recipient.iceControlling |= !recipient.described;
             SdesBridge.Plan sdes = m.rejected() ? null : SdesBridge.offer(sender, recipient, m, r.transportProtocol(), r.sdes());
+            sdesWarning = sdes == null ? sdesWarning : join(sdesWarning, sdes.warning());
             DtlsBridge.Plan dtls = m.rejected() ? null
                     : DtlsBridge.offer(sender, recipient, m, sdp, r.transportProtocol(), r.dtls(), manager.dtls());
             String protocol = sdes != null ? sdes.protocol() : dtls != null ? dtls.protocol() : plainProtocolSwitch(m.protocol(), r.transportProtocol());
@@ -83,7 +85,7 @@ final class Negotiation {
                     dtls == null ? null : dtls.lines()));
         }
         String out = sdpVersion(from, rewrite(sdp, plans, r), r);
-        String warning = join(iceWarning(r), call.recording.sdp(r, "offer", out));
+        String warning = join(join(iceWarning(r), sdesWarning), call.recording.sdp(r, "offer", out));
         call.recording.publish(); // streams this offer added record too
         return new SdpResult(out, warning, call.recording.files());
     }
@@ -153,6 +155,7 @@ final class Negotiation {
         call.answered();
         SessionDescription sdp = r.sdp();
         List<MediaPlan> plans = new ArrayList<>();
+        String sdesWarning = null;
         for (int i = 0; i < sdp.media().size(); i++) {
             MediaSection m = sdp.media().get(i);
             CallMedia sender = to.media(i);
@@ -176,6 +179,14 @@ final class Negotiation {
                     && (sender.rtcpMux || modes.contains(RtcpMuxMode.ACCEPT) || modes.contains(RtcpMuxMode.DEMUX));
             int rtcpPort = recipient.rtcpMux ? recipient.rtpPort : recipient.rtpPort + 1;
             SdesBridge.Plan sdes = SdesBridge.answer(sender, recipient, m);
+            if (sdes != null && sdes.reject()) {
+                // no SRTP possible with the offerer: a rejected section rather than an RTP/SAVP one without keys
+                sdesWarning = join(sdesWarning, sdes.warning());
+                sender.closePorts();
+                recipient.closePorts();
+                plans.add(MediaPlan.rejected(advertised(null, r.mediaAddress(), pick(r, 0, senderV6))));
+                continue;
+            }
             DtlsBridge.Plan dtls = DtlsBridge.answer(sender, recipient, m, sdp, r.dtls(), manager.dtls());
             String protocol = sdes != null ? sdes.protocol() : dtls != null ? dtls.protocol() : plainProtocolSwitch(m.protocol(), recipient.protocol);
             // DTLS over SDES: an offerer answered with DTLS gets no crypto line
@@ -186,7 +197,7 @@ final class Negotiation {
                     crypto, dtls == null ? null : dtls.lines()));
         }
         String out = sdpVersion(to, rewrite(sdp, plans, r), r);
-        String warning = join(iceWarning(r), call.recording.sdp(r, "answer", out));
+        String warning = join(join(iceWarning(r), sdesWarning), call.recording.sdp(r, "answer", out));
         call.recording.publish();
         return new SdpResult(out, warning, call.recording.files());
     }

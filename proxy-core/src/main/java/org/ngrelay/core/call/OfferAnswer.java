@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.ngrelay.core.sdp.RewriteOptions;
 import org.ngrelay.core.sdp.SessionDescription;
+import org.ngrelay.core.srtp.SdesOptions;
 
 /**
  * A typed offer or answer: everything the ng layer understood of the request.
@@ -27,24 +28,22 @@ import org.ngrelay.core.sdp.SessionDescription;
  * @param recordCall    {@code record call}: TRUE starts recording, FALSE stops it, null leaves it
  * @param metadata      {@code metadata} for the recording, or null
  * @param source        the ng client that sent the request ({@code IP:port}), or null
- * @param sdes          the {@code SDES} key's words (and {@code SDES-X} flags): {@code off},
- *                      {@code no-SUITE}, ...
+ * @param sdes          what the {@code SDES} and {@code OSRTP} words ask of SDES
  * @param dtls          the {@code DTLS} and {@code DTLS-fingerprint} keys and the {@code DTLS-reverse} flag
  */
 public record OfferAnswer(Dialog dialog, String label, SessionDescription sdp, EndpointOptions endpoint,
                           RewriteOptions sdpOptions, InetAddress mediaAddress, Boolean ipv6, List<String> direction,
                           IceMode ice, Set<RtcpMuxMode> rtcpMux, boolean loopProtect, int tos, String transportProtocol,
-                          Boolean recordCall, String metadata, String source, List<String> sdes, DtlsRequest dtls) {
+                          Boolean recordCall, String metadata, String source, SdesOptions sdes, DtlsRequest dtls) {
 
     public OfferAnswer {
         direction = List.copyOf(direction);
-        sdes = List.copyOf(sdes);
         rtcpMux = rtcpMux.isEmpty() ? EnumSet.noneOf(RtcpMuxMode.class) : EnumSet.copyOf(rtcpMux);
     }
 
     /** A plain request with rtpengine's defaults, for tests and tools. */
     public static OfferAnswer simple(Dialog dialog, SessionDescription sdp) {
         return new OfferAnswer(dialog, null, sdp, EndpointOptions.DEFAULT, RewriteOptions.DEFAULT, null, null,
-                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null, null, null, null, List.of(), DtlsRequest.DEFAULT);
+                List.of(), IceMode.DEFAULT, Set.of(), false, -1, null, null, null, null, SdesOptions.DEFAULT, DtlsRequest.DEFAULT);
     }
 }

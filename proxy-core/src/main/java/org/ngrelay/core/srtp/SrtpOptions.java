@@ -40,6 +40,20 @@ public final class SrtpOptions {
         return new SrtpOptions(encryptRtp, encryptRtcp, authenticateRtp, value);
     }
 
+    /**
+     * {@code mki}: the MKI as it goes on the wire (SDES allows 1 to 128 bytes, RFC 4568 §9.1;
+     * empty: none), copied.
+     */
+    public static SrtpOptions of(boolean encryptRtp, boolean encryptRtcp, boolean authenticateRtp, byte[] mki) {
+        if (mki.length > 128) {
+            throw new IllegalArgumentException("an MKI is at most 128 bytes, not " + mki.length);
+        }
+        if (encryptRtp && encryptRtcp && authenticateRtp && mki.length == 0) {
+            return DEFAULT;
+        }
+        return new SrtpOptions(encryptRtp, encryptRtcp, authenticateRtp, mki.clone());
+    }
+
     public boolean encryptRtp() {
         return encryptRtp;
     }
