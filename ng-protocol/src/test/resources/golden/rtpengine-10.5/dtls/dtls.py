@@ -69,4 +69,10 @@ run("actpass-answer-flag-passive", {"sdp": sdp(4200, "UDP/TLS/RTP/SAVP", dtls("a
 run("actpass-answer-flag-reverse", {"sdp": sdp(4210, "UDP/TLS/RTP/SAVP", dtls("actpass")), "transport-protocol": "RTP/AVP"}, sdp(4212), {"flags": ["DTLS-reverse"]})
 run("actpass-answer-flag-off", {"sdp": sdp(4220, "UDP/TLS/RTP/SAVP", dtls("actpass")), "transport-protocol": "RTP/AVP"}, sdp(4222), {"DTLS": "off"})
 run("actpass-offer-flag-off", {"sdp": sdp(4230, "UDP/TLS/RTP/SAVP", dtls("actpass")), "transport-protocol": "RTP/AVP", "DTLS": "off"}, sdp(4232))
+# 12. transport-protocol: accept (in an offer or an answer): no change of protocol in 10.5
+K = "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:%s\r\n" % KEY
+run("accept-answer-savp", {"sdp": sdp(4300), "transport-protocol": "RTP/SAVP"}, sdp(4302, "RTP/SAVP", K), {"transport-protocol": "accept"})
+run("accept-offer-savp", {"sdp": sdp(4310, "RTP/SAVP", K), "transport-protocol": "accept"}, sdp(4312, "RTP/SAVP", K))
+run("accept-offer-udptls", {"sdp": sdp(4320, "UDP/TLS/RTP/SAVP", dtls("actpass")), "transport-protocol": "accept"}, sdp(4322))
+run("accept-answer-plain-to-avp-offer", {"sdp": sdp(4330, "RTP/SAVP", K), "transport-protocol": "RTP/AVP"}, sdp(4332), {"transport-protocol": "accept"})
 print(json.dumps(cases, indent=1, default=str))

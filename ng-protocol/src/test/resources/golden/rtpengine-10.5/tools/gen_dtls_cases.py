@@ -47,6 +47,14 @@ offer_only("dtls-fingerprint-sha-1", "Plain offer with transport-protocol UDP/TL
 offer_only("dtls-off-udptls-offer", "Plain offer with transport-protocol UDP/TLS/RTP/SAVP and DTLS: off (only SDES offered).",
            extra={"transport-protocol": "UDP/TLS/RTP/SAVP", "DTLS": "off"})
 
+oa("dtls-transport-accept-offer", "A DTLS offer (actpass) with transport-protocol: accept: no protocol change (DTLS on both legs).",
+   offer_sdp=alice(audio=["m=audio 6000 UDP/TLS/RTP/SAVP 0 8 101"] + ALICE_AUDIO[1:], extra=["a=setup:actpass", FP_ALICE]),
+   offer_extra={"transport-protocol": "accept"},
+   answer_sdp=bob(audio=["m=audio 7000 UDP/TLS/RTP/SAVP 0 101"] + BOB_AUDIO[1:], extra=["a=setup:active", FP_BOB]))
+oa("dtls-transport-accept-answer", "Plain offer to UDP/TLS/RTP/SAVP; the DTLS answer says transport-protocol: accept.",
+   offer_extra={"transport-protocol": "UDP/TLS/RTP/SAVP"},
+   answer_sdp=bob(audio=["m=audio 7000 UDP/TLS/RTP/SAVP 0 101"] + BOB_AUDIO[1:], extra=["a=setup:active", FP_BOB]),
+   answer_extra={"transport-protocol": "accept"})
 
 for i, c in enumerate(g.cases):
     old, new = c["id"], "%03d" % (FIRST + i)

@@ -70,7 +70,7 @@ final class OfferAnswerParser {
                 rtcpMux(r),
                 r.flag("loop-protect"),
                 r.integer("TOS") != null ? r.integer("TOS") : -1,
-                r.string("transport-protocol"),
+                transportProtocol(r),
                 recordCall(r),
                 r.string("metadata"),
                 r.source(),
@@ -203,6 +203,12 @@ final class OfferAnswerParser {
             }
         }
         return modes;
+    }
+
+    /** {@code transport-protocol}; {@code accept} changes nothing in 10.5 (golden/rtpengine-10.5/dtls), so it is none. */
+    private static String transportProtocol(NgRequest r) {
+        String tp = r.string("transport-protocol");
+        return tp == null || tp.equalsIgnoreCase("accept") ? null : tp;
     }
 
     /**
