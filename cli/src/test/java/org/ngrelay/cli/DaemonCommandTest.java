@@ -67,5 +67,37 @@ class DaemonCommandTest {
         assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--listen-cli=127.0.0.1:notaport"})).isEqualTo(1);
         assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none",
             "--recording-dir=" + dir.resolve("missing")})).as("the recording dir must exist").isEqualTo(1);
+        assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--dtls-cert-cipher=DSA"})).isEqualTo(1);
+        assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--dtls-signature=MD5"})).isEqualTo(1);
+        assertThat(NgRelayMain.run(new DaemonCommand(), new String[] {"--config-file=none", "--dtls-mtu=10"})).isEqualTo(1);
+    }
+
+    /** The --dtls-* options reach the calls: an RSA certificate, SHA-1 signed, the passive role towards a DTLS offerer. */
+    @Test
+    void dtlsOptionsShapeTheAnswerToADtlsOfferer() throws Exception {
+        int ngPort = UdpPeer.freePort();
+        DaemonCommand daemon = new DaemonCommand();
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        Future<Integer> exit = runner.submit(() -> NgRelayMain.run(daemon, new String[] {
+            "--config-file=none", "--interface=127.0.0.1", "--port-min=22400", "--port-max=22449", "--listen-ng=127.0.0.1:" + ngPort,
+            "--num-threads=1", "--foreground", "--log-stderr", "--log-level=4", "--dtls-cert-cipher=RSA", "--dtls-rsa-key-size=2048",
+            "--dtls-signature=SHA-1", "--dtls-passive", "--dtls-mtu=1400", "--dtls-ciphers=DEFAULT:ECDHE-RSA-AES128-GCM-SHA256"}));
+        try {
+            assertThat(daemon.started.await(20, TimeUnit.SECONDS)).as("daemon started").isTrue();
+            try (NgClient ng = new NgClient(new InetSocketAddress("127.0.0.1", ngPort))) {
+                String offer = Sdps.audio("a", "127.0.0.1", 5000, 5001).replace("RTP/AVP", "UDP/TLS/RTP/SAVP")
+                        + "a=setup:actpass\r\na=fingerprint:sha-256 " + "AB:".repeat(31) + "AB\r\n";
+                assertThat(ng.request(dict("command", "offer", "call-id", "dtls-opts", "from-tag", "a", "transport-protocol", "RTP/AVP",
+                        "sdp", offer))).containsEntry("result", "ok");
+                Object answer = ng.request(dict("command", "answer", "call-id", "dtls-opts", "from-tag", "a", "to-tag", "b",
+                        "DTLS-fingerprint", "SHA-1", "sdp", Sdps.audio("b", "127.0.0.1", 5002, 5003))).get("sdp");
+                assertThat((String) answer).contains("UDP/TLS/RTP/SAVP", "a=setup:passive\r\n")
+                        .containsPattern("a=fingerprint:sha-1 ([0-9A-F]{2}:){19}[0-9A-F]{2}\r\n");
+            }
+        } finally {
+            daemon.shutdown();
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+            runner.shutdown();
+        }
     }
 }
