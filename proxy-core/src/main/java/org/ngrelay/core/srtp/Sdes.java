@@ -6,9 +6,9 @@ import java.util.List;
 import org.ngrelay.core.sdp.CryptoLine;
 
 /**
- * SDES keys (RFC 4568): the lines ngrelay offers an SRTP party, in rtpengine 10.5's order of
- * suites (golden/rtpengine-10.5/sdes: it also offers AEAD_AES_*_GCM first and F8 before NULL,
- * which this package does not implement yet), each with a fresh master key and salt.
+ * SDES keys (RFC 4568): the lines ngrelay offers an SRTP party, the twelve of rtpengine 10.5 in
+ * its order of suites (golden/rtpengine-10.5/sdes: AEAD_AES_*_GCM first, F8 before NULL), each
+ * with a fresh master key and salt.
  */
 public final class Sdes {
 
