@@ -102,15 +102,18 @@ class SdesBridgeTest {
             String toB = (String) offer.get("sdp");
             assertThat(protocol(toB)).isEqualTo("RTP/SAVP");
             List<Crypto> offered = crypto(toB);
-            assertThat(offered).extracting(Crypto::suite).containsExactly("AES_256_CM_HMAC_SHA1_80", "AES_256_CM_HMAC_SHA1_32",
+            // rtpengine 10.5's twelve lines, in its order (golden/rtpengine-10.5/sdes)
+            assertThat(offered).extracting(Crypto::suite).containsExactly("AEAD_AES_256_GCM", "AEAD_AES_128_GCM",
+                    "AES_256_CM_HMAC_SHA1_80", "AES_256_CM_HMAC_SHA1_32",
                     "AES_192_CM_HMAC_SHA1_80", "AES_192_CM_HMAC_SHA1_32", "AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32",
-                    "NULL_HMAC_SHA1_80", "NULL_HMAC_SHA1_32");
-            assertThat(offered).extracting(Crypto::tag).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
-            Crypto chosen = offered.get(4);
+                    "F8_128_HMAC_SHA1_80", "F8_128_HMAC_SHA1_32", "NULL_HMAC_SHA1_80", "NULL_HMAC_SHA1_32");
+            assertThat(offered).extracting(Crypto::tag).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+            assertThat(offered).extracting(c -> c.master().length).containsExactly(44, 28, 46, 46, 38, 38, 30, 30, 30, 30, 30, 30);
+            Crypto chosen = offered.get(6);
             byte[] calleeKey = new byte[30];
             new java.util.Random(7).nextBytes(calleeKey);
             Map<String, Object> answer = ng.request(dict("command", "answer", "call-id", "sdes-1", "from-tag", "a", "to-tag", "b",
-                    "sdp", savp("b", bRtp.port(), bRtcp.port(), "a=crypto:5 AES_CM_128_HMAC_SHA1_80 inline:"
+                    "sdp", savp("b", bRtp.port(), bRtcp.port(), "a=crypto:7 AES_CM_128_HMAC_SHA1_80 inline:"
                             + Base64.getEncoder().encodeToString(calleeKey) + "\r\n")));
             String toA = (String) answer.get("sdp");
             assertThat(protocol(toA)).isEqualTo("RTP/AVP");
@@ -166,9 +169,10 @@ class SdesBridgeTest {
             Map<String, Object> some = ng.request(dict("command", "offer", "call-id", "sdes-3", "from-tag", "a",
                     "transport-protocol", "RTP/SAVP", "flags", List.of("SDES-no-NULL_HMAC_SHA1_80", "SDES-no-NULL_HMAC_SHA1_32"),
                     "SDES", List.of("no-AES_256_CM_HMAC_SHA1_80"), "sdp", Sdps.audio("a", "127.0.0.1", 4000, 4001)));
-            assertThat(crypto((String) some.get("sdp"))).extracting(Crypto::suite).containsExactly("AES_256_CM_HMAC_SHA1_32",
-                    "AES_192_CM_HMAC_SHA1_80", "AES_192_CM_HMAC_SHA1_32", "AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32");
-            assertThat(crypto((String) some.get("sdp"))).extracting(Crypto::tag).containsExactly(1, 2, 3, 4, 5);
+            assertThat(crypto((String) some.get("sdp"))).extracting(Crypto::suite).containsExactly("AEAD_AES_256_GCM", "AEAD_AES_128_GCM",
+                    "AES_256_CM_HMAC_SHA1_32", "AES_192_CM_HMAC_SHA1_80", "AES_192_CM_HMAC_SHA1_32", "AES_CM_128_HMAC_SHA1_80",
+                    "AES_CM_128_HMAC_SHA1_32", "F8_128_HMAC_SHA1_80", "F8_128_HMAC_SHA1_32");
+            assertThat(crypto((String) some.get("sdp"))).extracting(Crypto::tag).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
             Map<String, Object> off = ng.request(dict("command", "offer", "call-id", "sdes-4", "from-tag", "a",
                     "transport-protocol", "RTP/SAVP", "SDES", List.of("off"), "sdp", Sdps.audio("a", "127.0.0.1", 4002, 4003)));
             assertThat(protocol((String) off.get("sdp"))).isEqualTo("RTP/SAVP");

@@ -43,14 +43,14 @@ class SrtpRecordingTest {
              UdpPeer bRtp = UdpPeer.bind("127.0.0.1"); UdpPeer bRtcp = UdpPeer.bind("127.0.0.1")) {
             String toB = (String) ng.request(dict("command", "offer", "call-id", "srtp-rec", "from-tag", "a", "transport-protocol",
                     "RTP/SAVP", "record call", "yes", "sdp", Sdps.audio("a", "127.0.0.1", aRtp.port(), aRtcp.port()))).get("sdp");
-            Matcher line = Pattern.compile("(?m)^a=crypto:5 AES_CM_128_HMAC_SHA1_80 inline:(\\S+)").matcher(toB);
+            Matcher line = Pattern.compile("(?m)^a=crypto:7 AES_CM_128_HMAC_SHA1_80 inline:(\\S+)").matcher(toB);
             assertThat(line.find()).isTrue();
             byte[] ngrelayKey = Base64.getDecoder().decode(line.group(1).trim());
             byte[] bKey = new byte[30];
             new java.util.Random(3).nextBytes(bKey);
             Map<String, Object> answer = ng.request(dict("command", "answer", "call-id", "srtp-rec", "from-tag", "a", "to-tag", "b",
                     "sdp", Sdps.audio("b", "127.0.0.1", bRtp.port(), bRtcp.port()).replace("RTP/AVP", "RTP/SAVP")
-                            + "a=crypto:5 AES_CM_128_HMAC_SHA1_80 inline:" + Base64.getEncoder().encodeToString(bKey) + "\r\n"));
+                            + "a=crypto:7 AES_CM_128_HMAC_SHA1_80 inline:" + Base64.getEncoder().encodeToString(bKey) + "\r\n"));
             String toA = (String) answer.get("sdp");
             Path pcap = Path.of((String) ((List<?>) answer.get("recordings")).get(0));
             InetSocketAddress forA = new InetSocketAddress("127.0.0.1", Sdps.audioPort(toA));

@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SrtpBenchmark {
 
-    @Param({"AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32"})
+    /** One suite per family: AES-CM 128 and 256, GCM 128 and 256, f8, NULL. */
+    @Param({"AES_CM_128_HMAC_SHA1_80", "AES_256_CM_HMAC_SHA1_80", "AEAD_AES_128_GCM", "AEAD_AES_256_GCM",
+        "F8_128_HMAC_SHA1_80", "NULL_HMAC_SHA1_80"})
     public String suite;
 
     private SrtpContext sender;
@@ -39,11 +41,11 @@ public class SrtpBenchmark {
 
     @Setup
     public void setUp() {
-        byte[] master = new byte[30];
+        SrtpSuite s = SrtpSuite.valueOf(suite);
+        byte[] master = new byte[s.masterBytes()];
         for (int i = 0; i < master.length; i++) {
             master[i] = (byte) (i * 7 + 1);
         }
-        SrtpSuite s = SrtpSuite.valueOf(suite);
         sender = new SrtpContext(s, master);
         receiver = new SrtpContext(s, master);
     }

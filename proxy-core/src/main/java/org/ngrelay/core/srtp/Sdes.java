@@ -8,7 +8,7 @@ import org.ngrelay.core.sdp.CryptoLine;
 
 /**
  * SDES keys and lines (RFC 4568) as rtpengine 10.5 writes them (golden/rtpengine-10.5/sdes): the
- * lines ngrelay offers, in {@link SrtpSuite}'s order, each with a fresh master key and salt; an
+ * lines ngrelay offers, the twelve of {@link SrtpSuite} in 10.5's order (AEAD_AES_*_GCM first, F8 before NULL), each with a fresh master key and salt; an
  * offerer's lines as they go on; and the {@link SrtpOptions} a line's parameters mean.
  */
 public final class Sdes {

@@ -22,30 +22,14 @@ public final class SrtpContext {
 
     private static final int WINDOW = 64;
     private static final int MAX_PACKET = 65536;
-    /** SRTCP's E flag: the packet is encrypted (RFC 3711 §3.4). */
-    private static final int E_FLAG = 0x80000000;
-
     private final SrtpSuite suite;
     private final SrtpOptions options;
-    /** The SRTP tag's length: the suite's, or 0 for UNAUTHENTICATED_SRTP. */
-    private final int rtpTag;
-    /** MKI plus tag: what follows the encrypted portion of an SRTP packet. */
+    /** The suite family's cipher and tag (AES-CM, f8, NULL: HMAC-SHA1; GCM: AEAD). */
+    private final SrtpTransform transform;
     private final int rtpTrailer;
-    /** E index word, MKI and tag: what follows the encrypted portion of an SRTCP packet. */
     private final int rtcpTrailer;
-    private final boolean encryptRtp;
-    private final boolean encryptRtcp;
-    private final AesCounter rtpCipher;
-    private final HmacSha1 rtpAuth;
-    private final byte[] rtpSalt;
-    private final AesCounter rtcpCipher;
-    private final HmacSha1 rtcpAuth;
-    private final byte[] rtcpSalt;
 
     private final byte[] work = new byte[MAX_PACKET + 32];
-    private final byte[] iv = new byte[16];
-    private final byte[] tag = new byte[20];
-    private final byte[] roc4 = new byte[4];
 
     // RTP index state (sender's or receiver's): SSRC, roll-over counter, highest sequence, replay bits
     private long ssrc = -1;
@@ -69,21 +53,17 @@ public final class SrtpContext {
     }
 
     public SrtpContext(SrtpSuite suite, byte[] master, SrtpOptions options) {
+        this(suite, SrtpKeys.derive(suite, master, false), SrtpKeys.derive(suite, master, true), options);
+    }
+
+    /** From session keys (the RFC test vectors give those, not master keys). */
+    SrtpContext(SrtpSuite suite, SrtpKeys rtp, SrtpKeys rtcp, SrtpOptions options) {
         this.suite = suite;
         this.options = options;
-        rtpTag = options.authenticateRtp() ? suite.rtpTagBytes : 0;
-        rtpTrailer = options.mkiBytes() + rtpTag;
-        rtcpTrailer = 4 + options.mkiBytes() + suite.rtcpTagBytes;
-        encryptRtp = suite.encrypted && options.encryptRtp();
-        encryptRtcp = suite.encrypted && options.encryptRtcp();
-        SrtpKeys rtp = SrtpKeys.derive(suite, master, false);
-        SrtpKeys rtcp = SrtpKeys.derive(suite, master, true);
-        rtpCipher = new AesCounter(rtp.encryption);
-        rtpAuth = new HmacSha1(rtp.auth);
-        rtpSalt = rtp.salt;
-        rtcpCipher = new AesCounter(rtcp.encryption);
-        rtcpAuth = new HmacSha1(rtcp.auth);
-        rtcpSalt = rtcp.salt;
+        transform = suite.family == SrtpSuite.Family.AEAD_GCM ? new GcmTransform(options, rtp, rtcp)
+                : new HmacTransform(suite, options, rtp, rtcp);
+        rtpTrailer = transform.rtpTrailer();
+        rtcpTrailer = transform.rtcpTrailer();
     }
 
     public static String reason(int status) {
@@ -110,15 +90,7 @@ public final class SrtpContext {
         int seq = ((work[2] & 0xff) << 8) | (work[3] & 0xff);
         long packetSsrc = u32(work, 8);
         long index = senderIndex(packetSsrc, seq);
-        if (encryptRtp) {
-            counterIv(rtpSalt, packetSsrc, index);
-            rtpCipher.apply(iv, work, header, length - header);
-        }
-        putMki(work, length);
-        if (rtpTag > 0) {
-            rtpAuth(work, length, index >>> 16, tag);
-            System.arraycopy(tag, 0, work, length + options.mkiBytes(), rtpTag);
-        }
+        transform.protectRtp(work, header, length, packetSsrc, index >>> 16, index);
         packet.limit(packet.limit() + rtpTrailer);
         packet.put(at, work, 0, length + rtpTrailer);
         return OK;
@@ -151,16 +123,9 @@ public final class SrtpContext {
             replays++;
             return REPLAYED;
         }
-        if (rtpTag > 0) {
-            rtpAuth(work, length, guessedRoc, tag);
-            if (!tagMatches(work, length + options.mkiBytes(), rtpTag)) {
-                authFailures++;
-                return AUTH_FAILED;
-            }
-        }
-        if (encryptRtp) {
-            counterIv(rtpSalt, packetSsrc, index);
-            rtpCipher.apply(iv, work, header, length - header);
+        if (!transform.unprotectRtp(work, header, length, packetSsrc, guessedRoc, index)) {
+            authFailures++;
+            return AUTH_FAILED;
         }
         accept(delta, guessedRoc, seq);
         packet.put(at, work, 0, length);
@@ -168,7 +133,7 @@ public final class SrtpContext {
         return OK;
     }
 
-    /** RTCP → SRTCP (encrypted with E set, except for the NULL suites), in place; the limit grows by 4 + the tag. */
+    /** RTCP → SRTCP (encrypted with E set, except for the NULL suites), in place; the limit grows by the trailer. */
     public int protectRtcp(ByteBuffer packet) {
         int at = packet.position();
         int length = packet.remaining();
@@ -180,16 +145,7 @@ public final class SrtpContext {
         long sender = u32(work, 4);
         int index = rtcpIndex;
         rtcpIndex = (rtcpIndex + 1) & 0x7fffffff;
-        if (encryptRtcp) {
-            counterIv(rtcpSalt, sender, index);
-            rtcpCipher.apply(iv, work, 8, length - 8);
-        }
-        putInt(work, length, (encryptRtcp ? E_FLAG : 0) | index);
-        rtcpAuth.start();
-        rtcpAuth.update(work, 0, length + 4);
-        rtcpAuth.finish(tag, 0);
-        putMki(work, length + 4);
-        System.arraycopy(tag, 0, work, length + 4 + options.mkiBytes(), suite.rtcpTagBytes);
+        transform.protectRtcp(work, length, sender, index);
         packet.limit(packet.limit() + extra);
         packet.put(at, work, 0, length + extra);
         return OK;
@@ -204,7 +160,7 @@ public final class SrtpContext {
         }
         packet.get(at, work, 0, packet.remaining());
         long sender = u32(work, 4);
-        int word = (int) u32(work, length);
+        int word = (int) u32(work, transform.rtcpWordAt(length));
         long index = word & 0x7fffffffL;
         if (sender != rtcpSsrc) {
             rtcpSsrc = sender;
@@ -216,16 +172,9 @@ public final class SrtpContext {
             replays++;
             return REPLAYED;
         }
-        rtcpAuth.start();
-        rtcpAuth.update(work, 0, length + 4);
-        rtcpAuth.finish(tag, 0);
-        if (!tagMatches(work, length + 4 + options.mkiBytes(), suite.rtcpTagBytes)) {
+        if (!transform.unprotectRtcp(work, length, sender, word)) {
             authFailures++;
             return AUTH_FAILED;
-        }
-        if ((word & E_FLAG) != 0) {
-            counterIv(rtcpSalt, sender, index);
-            rtcpCipher.apply(iv, work, 8, length - 8);
         }
         if (delta > 0) {
             rtcpReplayBits = delta >= WINDOW ? 1 : (rtcpReplayBits << delta) | 1;
@@ -236,6 +185,11 @@ public final class SrtpContext {
         packet.put(at, work, 0, length);
         packet.limit(at + length);
         return OK;
+    }
+
+    /** The next SRTCP index this sender uses (tests: the RFC 7714 vectors start at 0x5d4). */
+    void nextRtcpIndex(int index) {
+        rtcpIndex = index;
     }
 
     /** Packets whose tag did not match. */
@@ -292,45 +246,6 @@ public final class SrtpContext {
         return index;
     }
 
-    /** The MKI, when the line has one, goes between the encrypted portion and the tag (RFC 3711 §3.1). */
-    private void putMki(byte[] data, int at) {
-        for (int i = 0; i < options.mkiBytes(); i++) {
-            data[at + i] = options.mki(i);
-        }
-    }
-
-    /** Tag = HMAC(authenticated portion || ROC) (RFC 3711 §4.2). */
-    private void rtpAuth(byte[] data, int length, long packetRoc, byte[] out) {
-        putInt(roc4, 0, (int) packetRoc);
-        rtpAuth.start();
-        rtpAuth.update(data, 0, length);
-        rtpAuth.update(roc4, 0, 4);
-        rtpAuth.finish(out, 0);
-    }
-
-    /** IV = salt << 16 XOR SSRC << 64 XOR index << 16 (RFC 3711 §4.1.1). */
-    private void counterIv(byte[] salt, long packetSsrc, long index) {
-        System.arraycopy(salt, 0, iv, 0, 14);
-        iv[14] = 0;
-        iv[15] = 0;
-        iv[4] ^= (byte) (packetSsrc >>> 24);
-        iv[5] ^= (byte) (packetSsrc >>> 16);
-        iv[6] ^= (byte) (packetSsrc >>> 8);
-        iv[7] ^= (byte) packetSsrc;
-        for (int i = 0; i < 6; i++) {
-            iv[8 + i] ^= (byte) (index >>> (40 - 8 * i));
-        }
-    }
-
-    /** Compares the computed tag with the packet's in constant time. */
-    private boolean tagMatches(byte[] packet, int at, int length) {
-        int diff = 0;
-        for (int i = 0; i < length; i++) {
-            diff |= tag[i] ^ packet[at + i];
-        }
-        return diff == 0;
-    }
-
     /** RTP header length with CSRCs and extension, or -1 when the packet is shorter than that. */
     private static int headerLength(ByteBuffer b, int at, int length) {
         if (length < 12) {
@@ -349,12 +264,5 @@ public final class SrtpContext {
 
     private static long u32(byte[] b, int at) {
         return ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xffL) << 16) | ((b[at + 2] & 0xffL) << 8) | (b[at + 3] & 0xffL);
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
     }
 }

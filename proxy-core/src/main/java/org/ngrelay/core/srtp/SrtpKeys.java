@@ -2,7 +2,9 @@ package org.ngrelay.core.srtp;
 
 /**
  * Session keys from a master key and salt (RFC 3711 §4.3, key derivation rate 0): each is the
- * AES-CM keystream of the master key from IV = (master salt XOR label << 48) << 16.
+ * AES-CM keystream of the master key from IV = (master salt XOR label << 48) << 16. Every suite
+ * uses this PRF: f8 (as libsrtp and rtpengine) and GCM, whose 96-bit master salt is padded with
+ * zeros on the right to the PRF's 112 bits (RFC 7714 §11); GCM derives no authentication key.
  */
 public final class SrtpKeys {
 
@@ -21,6 +23,11 @@ public final class SrtpKeys {
         this.encryption = encryption;
         this.auth = auth;
         this.salt = salt;
+    }
+
+    /** Session keys given directly (the RFC test vectors start from them). */
+    static SrtpKeys of(byte[] encryption, byte[] auth, byte[] salt) {
+        return new SrtpKeys(encryption.clone(), auth.clone(), salt.clone());
     }
 
     /** The SRTP (rtcp false) or SRTCP session keys of {@code master} (key then salt, as SDES sends them). */

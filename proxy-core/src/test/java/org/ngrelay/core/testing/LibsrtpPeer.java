@@ -50,15 +50,35 @@ public final class LibsrtpPeer implements AutoCloseable {
         return aes192;
     }
 
-    /** Whether libsrtp2 here interoperates on {@code suite} (all but AES-192 on a libsrtp2 before 2.8). */
+    /** Whether libsrtp2 here interoperates on {@code suite} (not f8, which it lacks; not AES-192 before 2.8). */
     public static boolean interoperates(String suite) {
-        return !suite.startsWith("AES_192") || aes192Compliant();
+        return whyNot(suite) == null;
+    }
+
+    /** Why libsrtp2 cannot be compared on {@code suite}, or null when it can. */
+    public static String whyNot(String suite) {
+        if (suite.startsWith("F8_")) {
+            return "libsrtp2 has no f8 cipher: " + suite + " is checked by RFC 3711 B.1 only";
+        }
+        if (suite.startsWith("AES_192") && !aes192Compliant()) {
+            return "libsrtp2 here derives AES-192 keys as AES-256 (cisco/libsrtp#763): " + suite + " not compared";
+        }
+        return null;
     }
 
     /** Starts a peer for {@code suite} (an SDES suite name) and {@code master} (key then salt). */
     public static LibsrtpPeer start(String suite, byte[] master) {
+        return start(suite, master, "-", "");
+    }
+
+    /**
+     * With session parameters: {@code services} letters r (UNENCRYPTED_SRTP), c (UNENCRYPTED_SRTCP),
+     * a (UNAUTHENTICATED_SRTP), or "-"; {@code mkiHex} the MKI ("" for none), which puts the key in
+     * libsrtp 2.x's master-key array.
+     */
+    public static LibsrtpPeer start(String suite, byte[] master, String services, String mkiHex) {
         try {
-            return new LibsrtpPeer(build(), suite, master);
+            return new LibsrtpPeer(build(), suite, master, services, mkiHex);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,8 +116,12 @@ public final class LibsrtpPeer implements AutoCloseable {
         throw new IOException("srtp_peer.c not found from " + Path.of("").toAbsolutePath());
     }
 
-    private LibsrtpPeer(Path binary, String suite, byte[] master) throws IOException {
-        process = new ProcessBuilder(binary.toString(), suite, HEX.formatHex(master)).redirectErrorStream(true).start();
+    private LibsrtpPeer(Path binary, String suite, byte[] master, String services, String mkiHex) throws IOException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(binary.toString(), suite, HEX.formatHex(master), services));
+        if (!mkiHex.isEmpty()) {
+            command.add(mkiHex);
+        }
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.US_ASCII);
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
         String first = out.readLine();
