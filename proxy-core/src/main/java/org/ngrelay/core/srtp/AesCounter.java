@@ -13,12 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class AesCounter {
 
-    /** Enough counter blocks for the largest UDP payload. */
-    private static final int MAX_BLOCKS = 65536 / 16 + 1;
-
     private final Cipher ecb;
-    private final byte[] counters;
-    private final byte[] keystream;
 
     AesCounter(byte[] key) {
         try {
@@ -27,12 +22,13 @@ final class AesCounter {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES is not available: " + e.getMessage(), e);
         }
-        counters = new byte[MAX_BLOCKS * 16];
-        keystream = new byte[MAX_BLOCKS * 16];
     }
 
     /** XORs {@code length} bytes of {@code data} from {@code offset} with the keystream from {@code iv}. */
     void apply(byte[] iv, byte[] data, int offset, int length) {
+        SrtpScratch scratch = SrtpScratch.get();
+        byte[] counters = scratch.counters;
+        byte[] keystream = scratch.keystream;
         int blocks = (length + 15) >>> 4;
         int base = ((iv[14] & 0xff) << 8) | (iv[15] & 0xff);
         for (int j = 0; j < blocks; j++) {

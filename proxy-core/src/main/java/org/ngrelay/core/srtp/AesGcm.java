@@ -14,12 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 final class AesGcm {
 
     static final int TAG = 16;
-    private static final int MAX_BLOCKS = 65536 / 16 + 2;
 
     private final Cipher ecb;
     private final Ghash ghash;
-    private final byte[] counters = new byte[MAX_BLOCKS * 16];
-    private final byte[] keystream = new byte[MAX_BLOCKS * 16];
     private final byte[] expected = new byte[TAG];
 
     AesGcm(byte[] key) {
@@ -38,18 +35,18 @@ final class AesGcm {
      */
     void seal(byte[] iv, byte[] aad, int aadAt, int aadLength, byte[] aad2, int aad2At, int aad2Length,
             byte[] data, int text, int length, int tagAt) {
-        keystream(iv, length);
+        byte[] keystream = keystream(iv, length);
         for (int i = 0; i < length; i++) {
             data[text + i] ^= keystream[16 + i];
         }
-        tag(aad, aadAt, aadLength, aad2, aad2At, aad2Length, data, text, length, data, tagAt);
+        tag(keystream, aad, aadAt, aadLength, aad2, aad2At, aad2Length, data, text, length, data, tagAt);
     }
 
     /** Checks the tag at {@code tagAt} (constant time) and only then decrypts; false leaves the data as it was. */
     boolean open(byte[] iv, byte[] aad, int aadAt, int aadLength, byte[] aad2, int aad2At, int aad2Length,
             byte[] data, int text, int length, int tagAt) {
-        keystream(iv, length);
-        tag(aad, aadAt, aadLength, aad2, aad2At, aad2Length, data, text, length, expected, 0);
+        byte[] keystream = keystream(iv, length);
+        tag(keystream, aad, aadAt, aadLength, aad2, aad2At, aad2Length, data, text, length, expected, 0);
         int diff = 0;
         for (int i = 0; i < TAG; i++) {
             diff |= expected[i] ^ data[tagAt + i];
@@ -63,8 +60,11 @@ final class AesGcm {
         return true;
     }
 
-    /** E(K, J0) in the first block, then the keystream for {@code length} bytes (inc32 counters). */
-    private void keystream(byte[] iv, int length) {
+    /** E(K, J0) in the first block, then the keystream for {@code length} bytes (inc32 counters), in this thread's scratch. */
+    private byte[] keystream(byte[] iv, int length) {
+        SrtpScratch scratch = SrtpScratch.get();
+        byte[] counters = scratch.counters;
+        byte[] keystream = scratch.keystream;
         int blocks = 1 + ((length + 15) >>> 4);
         for (int j = 0; j < blocks; j++) {
             int at = j << 4;
@@ -80,9 +80,10 @@ final class AesGcm {
         } catch (ShortBufferException e) {
             throw new IllegalStateException(e);
         }
+        return keystream;
     }
 
-    private void tag(byte[] aad, int aadAt, int aadLength, byte[] aad2, int aad2At, int aad2Length,
+    private void tag(byte[] keystream, byte[] aad, int aadAt, int aadLength, byte[] aad2, int aad2At, int aad2Length,
             byte[] data, int text, int length, byte[] out, int outAt) {
         ghash.reset();
         ghash.update(aad, aadAt, aadLength);

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * buffer needs room behind its limit), unprotect checks the tag and the replay window, decrypts
  * and drops the tag. Keeps the roll-over counter (RFC 3711 Appendix A) and a 64-packet replay
  * window per direction; a new SSRC starts them afresh. Media loop only; nothing is allocated per
- * packet (the packet is worked on in an array of this context's).
+ * packet (the packet is worked on in its thread's {@link SrtpScratch}).
  */
 public final class SrtpContext {
 
@@ -29,7 +29,6 @@ public final class SrtpContext {
     private final int rtpTrailer;
     private final int rtcpTrailer;
 
-    private final byte[] work = new byte[MAX_PACKET + 32];
 
     // RTP index state (sender's or receiver's): SSRC, roll-over counter, highest sequence, replay bits
     private long ssrc = -1;
@@ -80,6 +79,7 @@ public final class SrtpContext {
 
     /** RTP → SRTP, in place; the limit grows by the tag. */
     public int protect(ByteBuffer packet) {
+        byte[] work = SrtpScratch.get().work;
         int at = packet.position();
         int length = packet.remaining();
         int header = headerLength(packet, at, length);
@@ -98,6 +98,7 @@ public final class SrtpContext {
 
     /** SRTP → RTP, in place; the limit shrinks by the tag. A packet refused is left as it was. */
     public int unprotect(ByteBuffer packet) {
+        byte[] work = SrtpScratch.get().work;
         int at = packet.position();
         int length = packet.remaining() - rtpTrailer;
         int header = length < 12 ? -1 : headerLength(packet, at, length);
@@ -135,6 +136,7 @@ public final class SrtpContext {
 
     /** RTCP → SRTCP (encrypted with E set, except for the NULL suites), in place; the limit grows by the trailer. */
     public int protectRtcp(ByteBuffer packet) {
+        byte[] work = SrtpScratch.get().work;
         int at = packet.position();
         int length = packet.remaining();
         int extra = rtcpTrailer;
@@ -153,6 +155,7 @@ public final class SrtpContext {
 
     /** SRTCP → RTCP, in place; an unencrypted SRTCP packet (E clear) is authenticated only. */
     public int unprotectRtcp(ByteBuffer packet) {
+        byte[] work = SrtpScratch.get().work;
         int at = packet.position();
         int length = packet.remaining() - rtcpTrailer;
         if (length < 8 || length > MAX_PACKET) {
