@@ -81,6 +81,7 @@ public class SrtpBenchmarkJitsi {
         for (int i = 12; i < 172; i++) {
             b[i] = (byte) 0xff;
         }
+        packet.offset = 0;
         packet.length = 172;
         SrtpErrorStatus a = sender.transformPacket(packet);
         SrtpErrorStatus c = receiver.reverseTransformPacket(packet, false);
@@ -90,9 +91,10 @@ public class SrtpBenchmarkJitsi {
         return packet.length;
     }
 
-    /** A packet in a fixed array with room behind it: grow only checks. */
+    /** A packet in a fixed array with room behind it, from {@code offset}: grow only checks. */
     static final class Packet implements ByteArrayBuffer {
         final byte[] buffer;
+        int offset;
         int length;
 
         Packet(byte[] buffer) {
@@ -106,7 +108,7 @@ public class SrtpBenchmarkJitsi {
 
         @Override
         public int getOffset() {
-            return 0;
+            return offset;
         }
 
         @Override
@@ -121,9 +123,7 @@ public class SrtpBenchmarkJitsi {
 
         @Override
         public void setOffset(int off) {
-            if (off != 0) {
-                throw new UnsupportedOperationException("offset " + off);
-            }
+            offset = off;
         }
 
         @Override
@@ -133,12 +133,12 @@ public class SrtpBenchmarkJitsi {
 
         @Override
         public void readRegionToBuff(int off, int len, byte[] out) {
-            System.arraycopy(buffer, off, out, 0, len);
+            System.arraycopy(buffer, offset + off, out, 0, len);
         }
 
         @Override
         public void grow(int howMuch) {
-            if (length + howMuch > buffer.length) {
+            if (offset + length + howMuch > buffer.length) {
                 throw new IllegalStateException("packet buffer too small");
             }
         }
@@ -146,7 +146,7 @@ public class SrtpBenchmarkJitsi {
         @Override
         public void append(byte[] data, int len) {
             grow(len);
-            System.arraycopy(data, 0, buffer, length, len);
+            System.arraycopy(data, 0, buffer, offset + length, len);
             length += len;
         }
 
