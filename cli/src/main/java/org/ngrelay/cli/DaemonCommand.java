@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 import org.ngrelay.core.call.CallConfig;
 import org.ngrelay.core.call.CallManager;
+import org.ngrelay.core.dtls.DtlsConfig;
 import org.ngrelay.core.path.EndpointLearning;
 import org.ngrelay.core.iface.InterfaceSpec;
 import org.ngrelay.core.iface.Interfaces;
@@ -23,6 +24,7 @@ import org.ngrelay.core.net.MediaLoopGroup;
 import org.ngrelay.core.quality.MosMode;
 import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.sdp.Addresses;
+import org.ngrelay.core.srtp.SrtpKeyLog;
 import org.ngrelay.cli.control.CliServer;
 import org.ngrelay.cli.control.ControlCli;
 import org.ngrelay.cli.control.ControlSockets;
@@ -248,14 +250,14 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         CallConfig config = new CallConfig(timeout, silentTimeout, finalTimeout, offerTimeout, deleteDelay, tos);
         Interfaces ifs = new Interfaces(specs, portMin, portMax);
-        org.ngrelay.core.dtls.DtlsConfig dtlsConfig = dtls.config(); // the one certificate, before any call
+        DtlsConfig dtlsConfig = dtls.config(); // the one certificate, before any call
         int threads = numThreads != null && numThreads > 0 ? numThreads : Runtime.getRuntime().availableProcessors();
         int webThreads = listen.webThreads(threads);
         try (PcapRecorder recorder = recorder();
              MediaLoopGroup loops = new MediaLoopGroup(threads)) {
             CallManager calls = new CallManager(config, ifs, loops, recorder != null ? recorder : Recorder.NONE);
             calls.dtls(dtlsConfig);
-            org.ngrelay.core.srtp.SrtpKeyLog.toErrorLog(dtls.logSrtpKeys);
+            SrtpKeyLog.toErrorLog(dtls.logSrtpKeys);
             calls.maxSessions(maxSessions);
             calls.mosMode(mosMode);
             Commands commands = new Commands(calls, new NgOptions(sipSource, rejectInvalidSdp, learning));

@@ -174,4 +174,21 @@ class DtlsBridgeTest {
             other.assertRtpBothWays();
         }
     }
+
+    /** An offerer whose crypto lines are all unusable but which offers DTLS is answered with DTLS, not rejected. */
+    @Test
+    void unusableSdesLinesBesideDtlsAreAnsweredWithDtls() throws Exception {
+        try (InProcessRelay relay = InProcessRelay.withPorts(31350, 31399); NgClient ng = relay.client(); DtlsPeer a = new DtlsPeer()) {
+            String offer = Sdps.audio("a", "127.0.0.1", a.port(), a.port() + 1).replace("RTP/AVP", "RTP/SAVP")
+                    + "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:!!notbase64\r\na=setup:actpass\r\na=fingerprint:" + a.fingerprint().attribute() + "\r\n";
+            assertThat(ng.request(dict("command", "offer", "call-id", "dtls-b4", "from-tag", "a", "transport-protocol", "RTP/AVP",
+                    "sdp", offer))).containsEntry("result", "ok");
+            Map<String, Object> answer = ng.request(dict("command", "answer", "call-id", "dtls-b4", "from-tag", "a", "to-tag", "b",
+                    "sdp", Sdps.audio("b", "127.0.0.1", 5002, 5003)));
+            String toA = (String) answer.get("sdp");
+            assertThat(Sdps.audioPort(toA)).as("not rejected").isNotZero();
+            assertThat(toA).contains("RTP/SAVP", "a=setup:active").doesNotContain("a=crypto");
+            assertThat(fingerprint(toA)).isNotNull();
+        }
+    }
 }

@@ -13,6 +13,7 @@ import org.ngrelay.core.quality.MosMode;
 import org.ngrelay.core.quality.QualitySamples;
 import org.ngrelay.core.recording.Recorder;
 import org.ngrelay.core.recording.RecordingStats;
+import org.ngrelay.core.srtp.SrtpContext;
 
 /**
  * One call (call-id): its parties, timers, delete and end. What the parties' SDPs negotiate is
@@ -316,18 +317,21 @@ final class Call {
                 totals.packets += media.rtp.counter.packets() + media.rtcp.counter.packets();
                 totals.bytes += media.rtp.counter.bytes() + media.rtcp.counter.bytes();
                 totals.errors += media.rtp.counter.errors() + media.rtcp.counter.errors();
-                for (PacketStream stream : new PacketStream[] {media.rtp, media.rtcp}) {
-                    org.ngrelay.core.srtp.SrtpContext in = stream.inbound();
-                    // SDES: both streams share the media's context, so count it once, on RTP
-                    if (in != null && (stream.dtls != null || stream == media.rtp)) {
-                        totals.srtpAuthFailures += in.authFailures();
-                        totals.srtpReplays += in.replays();
-                    }
-                    totals.dtlsFailures += stream.dtlsFailures;
-                    totals.dtlsFingerprintMismatches += stream.dtlsFingerprintMismatches;
-                }
+                addSecurity(totals, media.rtp, true);
+                addSecurity(totals, media.rtcp, false);
             }
         }
+    }
+
+    /** A stream's SRTP refusals and DTLS failures; SDES streams share the media's context, counted once (on RTP). */
+    private static void addSecurity(LoopTotals totals, PacketStream stream, boolean rtp) {
+        SrtpContext in = stream.inbound();
+        if (in != null && (stream.dtls != null || rtp)) {
+            totals.srtpAuthFailures += in.authFailures();
+            totals.srtpReplays += in.replays();
+        }
+        totals.dtlsFailures += stream.dtlsFailures;
+        totals.dtlsFingerprintMismatches += stream.dtlsFingerprintMismatches;
     }
 
     /** rtpengine's zero-way and one-way streams: per m= line, both legs taken together. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ngrelay.core.dtls.Fingerprint;
 import org.ngrelay.core.iface.LocalInterface;
 import org.ngrelay.core.net.MediaLoop;
 import org.ngrelay.core.port.PortPool;
@@ -81,7 +82,7 @@ final class CallMedia implements QualityParty {
     SrtpContext fromParty;
     SrtpContext toParty;
     /** DTLS-SRTP: this party's a=fingerprint and a=setup, when it speaks DTLS and ngrelay terminates it (else null). */
-    org.ngrelay.core.dtls.Fingerprint partyFingerprint;
+    Fingerprint partyFingerprint;
     String partySetup;
     /** DTLS-SRTP: ngrelay offered this party a=setup:actpass with its fingerprint, and no answer has turned it down. */
     boolean dtlsOffered;

@@ -19,8 +19,12 @@ import org.ngrelay.core.sdp.SessionDescription;
  */
 final class DtlsBridge {
 
-    /** What the SDP towards a party says: its protocol and ngrelay's DTLS lines ({@link DtlsLines#NONE}: none). */
-    record Plan(String protocol, DtlsLines lines) {
+    /**
+     * What the SDP towards a party says: its protocol and ngrelay's DTLS lines ({@link DtlsLines#NONE}:
+     * none); {@code offererDtls}: an answer to an offerer that speaks DTLS, which so gets no crypto
+     * line (DTLS over SDES).
+     */
+    record Plan(String protocol, DtlsLines lines, boolean offererDtls) {
     }
 
     private DtlsBridge() {
@@ -52,7 +56,7 @@ final class DtlsBridge {
         if (!offer && theirs == null) {
             return null;
         }
-        return new Plan(towards, offer ? new DtlsLines("actpass", ours(config, request)) : DtlsLines.NONE);
+        return new Plan(towards, offer ? new DtlsLines("actpass", ours(config, request)) : DtlsLines.NONE, false);
     }
 
     /**
@@ -86,7 +90,7 @@ final class DtlsBridge {
             recipient.partyCrypto = List.of();
             lines = new DtlsLines(passive ? "passive" : "active", ours(config, request));
         }
-        return lines == null ? null : new Plan(recipient.protocol, lines);
+        return lines == null ? null : new Plan(recipient.protocol, lines, recipient.partyFingerprint != null);
     }
 
     /** DTLS on the party's RTP stream, and on its RTCP stream unless RTCP is muxed (RFC 5764 §4.1: one association per component). */

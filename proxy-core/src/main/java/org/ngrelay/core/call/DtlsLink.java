@@ -26,11 +26,12 @@ final class DtlsLink implements DtlsSession.Listener {
     private SrtpContext inbound;
     private SrtpContext outbound;
     private String failure;
-    /** A direct buffer for the handshake's datagrams (the sockets take direct buffers); loop only. */
-    private final ByteBuffer out = ByteBuffer.allocateDirect(65536);
+    /** A direct buffer for the handshake's datagrams (the sockets take direct buffers), one MTU; loop only. */
+    private final ByteBuffer out;
 
     DtlsLink(PacketStream stream, DtlsConfig config, boolean client, Fingerprint peer) {
         this.stream = stream;
+        this.out = ByteBuffer.allocateDirect(config.mtu()); // BC never sends more than its send limit, the MTU less headers
         this.session = new DtlsSession(config, client, peer, this);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.ngrelay.core.iface.LocalInterface;
 import org.ngrelay.core.sdp.Addresses;
+import org.ngrelay.core.sdp.CryptoLine;
 import org.ngrelay.core.sdp.MediaPlan;
 import org.ngrelay.core.sdp.MediaSection;
 import org.ngrelay.core.sdp.OriginVersion;
@@ -179,8 +180,8 @@ final class Negotiation {
                     && (sender.rtcpMux || modes.contains(RtcpMuxMode.ACCEPT) || modes.contains(RtcpMuxMode.DEMUX));
             int rtcpPort = recipient.rtcpMux ? recipient.rtpPort : recipient.rtpPort + 1;
             SdesBridge.Plan sdes = SdesBridge.answer(sender, recipient, m);
-            if (sdes != null && sdes.reject()) {
-                // no SRTP possible with the offerer: a rejected section rather than an RTP/SAVP one without keys
+            if (sdes != null && sdes.reject() && recipient.partyFingerprint == null) {
+                // no SRTP possible with the offerer (no usable line, no DTLS): a rejected section rather than an RTP/SAVP one without keys
                 sdesWarning = join(sdesWarning, sdes.warning());
                 sender.closePorts();
                 recipient.closePorts();
@@ -188,10 +189,10 @@ final class Negotiation {
                 continue;
             }
             DtlsBridge.Plan dtls = DtlsBridge.answer(sender, recipient, m, sdp, r.dtls(), manager.dtls());
-            String protocol = sdes != null ? sdes.protocol() : dtls != null ? dtls.protocol() : plainProtocolSwitch(m.protocol(), recipient.protocol);
-            // DTLS over SDES: an offerer answered with DTLS gets no crypto line
-            List<org.ngrelay.core.sdp.CryptoLine> crypto = dtls != null && recipient.partyFingerprint != null ? List.of()
-                    : sdes == null ? null : sdes.crypto();
+            // DTLS over SDES: an offerer that speaks DTLS is answered in its protocol, with no crypto line
+            String protocol = dtls != null && dtls.offererDtls() ? dtls.protocol() : sdes != null ? sdes.protocol()
+                    : dtls != null ? dtls.protocol() : plainProtocolSwitch(m.protocol(), recipient.protocol);
+            List<CryptoLine> crypto = dtls != null && dtls.offererDtls() ? List.of() : sdes == null ? null : sdes.crypto();
             plans.add(new MediaPlan(advertised(recipient, r.mediaAddress(), null), recipient.rtpPort, rtcpPort,
                     recipient.rtcpMux, recipient.ptime, answerFormats(recipient, m), protocol, recipient.trickleIce,
                     crypto, dtls == null ? null : dtls.lines()));

@@ -2,9 +2,13 @@ package org.ngrelay.core.call;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ngrelay.core.dtls.DtlsConfig;
+import org.ngrelay.core.dtls.Fingerprint;
+import org.ngrelay.core.net.MediaLoop;
 import org.ngrelay.core.net.MediaSocket;
 import org.ngrelay.core.net.PacketHandler;
 import org.ngrelay.core.path.Egress;
@@ -52,7 +56,7 @@ public final class PacketStream implements PacketHandler {
      * ClientHellos that came before the answer said who is the client: a party offered actpass
      * that answers active starts at once, and its hello should not wait for a retransmission.
      */
-    private final java.util.ArrayDeque<java.nio.ByteBuffer> earlyDtls = new java.util.ArrayDeque<>(EARLY_DTLS);
+    private final ArrayDeque<ByteBuffer> earlyDtls = new ArrayDeque<>(EARLY_DTLS);
     private static final int EARLY_DTLS = 4;
     /** Handshakes that failed, and those because the certificate did not match the fingerprint. */
     long dtlsFailures;
@@ -109,13 +113,12 @@ public final class PacketStream implements PacketHandler {
 
     /** An SRTP leg on either side: unprotect what the party sent (if it speaks SRTP), protect towards the peer (if it does). */
     private void secure(ByteBuffer packet, int kind, InetSocketAddress source, long nowNs) {
-        DtlsLink link = dtls;
-        SrtpContext from = link != null ? link.inbound() : media.fromParty;
+        SrtpContext from = inbound();
         if (from != null) {
             if (!unprotect(from, packet, kind, source, nowNs)) {
                 return;
             }
-        } else if (link != null) {
+        } else if (dtls != null) {
             drop(nowNs, "SRTP before the DTLS handshake completed", source);
             return;
         }
@@ -248,7 +251,7 @@ public final class PacketStream implements PacketHandler {
     }
 
     /** Starts DTLS-SRTP with the party, or keeps the running association when a re-INVITE asks for the same one. */
-    void dtls(org.ngrelay.core.dtls.DtlsConfig config, boolean client, org.ngrelay.core.dtls.Fingerprint peer) {
+    void dtls(DtlsConfig config, boolean client, Fingerprint peer) {
         if (dtls != null && dtls.same(client, peer)) {
             return;
         }
@@ -288,7 +291,7 @@ public final class PacketStream implements PacketHandler {
         return dtls != null ? dtls.inbound() : media.fromParty;
     }
 
-    org.ngrelay.core.net.MediaLoop loop() {
+    MediaLoop loop() {
         return call.loop;
     }
 
