@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
@@ -268,7 +266,7 @@ public final class DaemonCommand implements Callable<Integer> {
                  Metrics metrics = at.http() == null && at.https() == null ? null : new Metrics(commands)) {
                 limits.configure(maxLoad, maxCpu, maxBandwidth);
                 ControlCli cli = new ControlCli(commands, Logging.control(), controlSockets(ng, tcpNg),
-                        fixedParams(threads, at.ng(), at.cli()));
+                        StartParams.of(this, threads, at.ng(), at.cli()));
                 commands.cli(cli::run);
                 try (CliServer cliServer = at.cli() == null ? null : new CliServer(cli, at.cli());
                      HttpServer http = at.http() == null ? null
@@ -286,53 +284,6 @@ public final class DaemonCommand implements Callable<Integer> {
             stopped.countDown();
         }
         return 0;
-    }
-
-    /** Runs until {@link #shutdown()} or SIGTERM. */
-    /** {@code params start|current}: what is set at start only, under rtpengine 10.5's names. */
-    private Map<String, String> fixedParams(int threads, List<InetSocketAddress> ngAddresses, InetSocketAddress cliAddress) {
-        Map<String, String> p = new HashMap<>();
-        putIfSet(p, "table", inert.table);
-        putIfSet(p, "redis-expires", inert.redisExpires);
-        p.put("tos", Integer.toString(tos));
-        putIfSet(p, "graphite-interval", inert.graphiteInterval);
-        putIfSet(p, "redis-num-threads", inert.redisNumThreads);
-        putIfSet(p, "homer-id", inert.homerId);
-        p.put("no-fallback", inert.noFallback ? "1" : "0");
-        p.put("port-min", Integer.toString(portMin));
-        p.put("port-max", Integer.toString(portMax));
-        p.put("no-redis-required", inert.noRedisRequired ? "1" : "0");
-        p.put("num-threads", Integer.toString(threads));
-        putIfSet(p, "xmlrpc-format", inert.xmlrpcFormat);
-        putIfSet(p, "b2b_url", inert.b2bUrl);
-        if (recordingDir != null) {
-            p.put("recording-dir", recordingDir.toString());
-        }
-        p.put("recording-method", recordingMethod);
-        p.put("recording-format", recordingFormat);
-        putIfSet(p, "iptables-chain", inert.iptablesChain);
-        putIfSet(p, "listen-tcp", listen.listenTcp);
-        putIfSet(p, "listen-udp", listen.listenUdp);
-        List<String> ng = new ArrayList<>();
-        for (InetSocketAddress a : ngAddresses) {
-            ng.add(endpoint(a));
-        }
-        p.put("listen-ng", String.join(" ", ng));
-        if (cliAddress != null) {
-            p.put("listen-cli", endpoint(cliAddress));
-        }
-        return p;
-    }
-
-    private static void putIfSet(Map<String, String> p, String name, String value) {
-        if (value != null) {
-            p.put(name, value);
-        }
-    }
-
-    private static String endpoint(InetSocketAddress a) {
-        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
     /** {@code list|set controltos}: the ng UDP sockets, and the ng TCP listener's connections. */
